@@ -1,0 +1,2 @@
+namespace FinCloud.Core;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace FinCloud.Migrations.Postgres;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace FinCloud.Migrations.Sqlite;
+internal static class AssemblyMarker;
