@@ -1,4 +1,29 @@
 using System.CommandLine;
+using System.Text;
+using FinCloud.Cli;
 
+Console.OutputEncoding = new UTF8Encoding(false);
 var root = new RootCommand("FinCloud — 클라우드 이용·망분리·업무연속성 규정 준수 도구 (rules, calendar, scan)");
-return root.Parse(args).Invoke();
+// Command groups live in their feature folders; each adds itself here.
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    return InputErrorException.Write(Console.Error, "usage", string.Join("; ", parsed.Errors.Select(e => e.Message)), null);
+}
+
+try
+{
+    return await parsed.InvokeAsync();
+}
+catch (InputErrorException error)
+{
+    return InputErrorException.Write(Console.Error, error.Code, error.Message, error.Path);
+}
+#pragma warning disable CA1031 // the last line of defence: no stack trace reaches the user, exit 1 means an internal failure
+catch (Exception error)
+#pragma warning restore CA1031
+{
+    InputErrorException.Write(Console.Error, "internal", error.Message, null);
+    return 1;
+}
