@@ -94,8 +94,8 @@ public sealed class TenantIsolationTests(SharedApps apps) : IClassFixture<Shared
     public async Task New_tenant_rows_are_stamped_with_the_organisation_in_scope(string provider)
     {
         var app = await apps.GetAsync(provider);
-        var bank = await app.BankAsync();
-        var user = await app.WithDbAsync(db => db.Users.Select(u => u.Id).FirstAsync());
+        var bank = await app.CreateOrganizationAsync();
+        var user = await app.WithDbAsync(db => db.Users.OrderBy(u => u.Email).Select(u => u.Id).FirstAsync());
         var stamped = await app.WithDbAsync(async db =>
         {
             var m = Membership.Grant(user, OrganizationRole.Auditor, db.Clock.GetUtcNow());
