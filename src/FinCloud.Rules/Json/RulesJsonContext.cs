@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FinCloud.Rules.Calendar;
+using FinCloud.Rules.Catalogue;
 using FinCloud.Rules.CloudUse;
 using FinCloud.Rules.Continuity;
 using FinCloud.Rules.Governance;
@@ -15,6 +16,7 @@ namespace FinCloud.Rules.Json;
     AllowTrailingCommas = true)]
 [JsonSerializable(typeof(HolidayRuleSet))]
 [JsonSerializable(typeof(CloudUseRulebook))]
+[JsonSerializable(typeof(CspCatalogue))]
 [JsonSerializable(typeof(VersionFile<BoardReportingRule>))]
 [JsonSerializable(typeof(VersionFile<InsuranceMinimumVersion>))]
 [JsonSerializable(typeof(VersionFile<DisasterRecoveryVersion>))]
