@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FinCloud.Rules.CloudUse;
 using FinCloud.Rules.Json;
 
 namespace FinCloud.Rules.NetworkSeparation;
@@ -15,8 +16,8 @@ public enum ControlAssessmentResult
 /// <summary>The latest assessment of one control, with the evidence it rests on (document ids, hashes, links).</summary>
 public sealed record ControlAssessment(string ControlId, ControlAssessmentResult Result, IReadOnlyList<string> Evidence);
 
-/// <summary>보안성 평가: one evaluation of the SaaS (or its CSP) by an 침해사고대응기관; <c>IsPass</c> is '적합'.</summary>
-public sealed record SaasSecurityEvaluation(string Reference, DateOnly EvaluatedOn, bool IsPass);
+/// <summary>보안성 평가: one evaluation of the SaaS (or its CSP) by an 침해사고대응기관; '적합' is a pass (ED-5).</summary>
+public sealed record SaasSecurityEvaluation(string Reference, DateOnly EvaluatedOn, FsiEvaluationResult Result);
 
 [JsonConverter(typeof(KebabCaseEnumConverter<ActivationBlockerKind>))]
 public enum ActivationBlockerKind
@@ -77,7 +78,7 @@ public static class ActivationRule
             {
                 blockers.Add(new(ActivationBlockerKind.SaasEvaluationMissing, null, "침해사고대응기관(금융보안원 등)의 SaaS 보안성 평가 결과가 없습니다"));
             }
-            else if (!latest.IsPass)
+            else if (latest.Result != FsiEvaluationResult.Pass)
             {
                 blockers.Add(new(ActivationBlockerKind.SaasEvaluationNotPass, null, $"최근 보안성 평가({latest.Reference})가 '적합'이 아닙니다"));
             }

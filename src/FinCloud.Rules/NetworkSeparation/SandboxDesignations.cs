@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FinCloud.Rules.CloudUse;
 using FinCloud.Rules.Json;
 using FinCloud.Rules.Rulebooks;
 
@@ -88,7 +89,7 @@ public sealed record DesignationTemplate(
     string ExpectedEffect);
 
 /// <summary>A value S3 does not state but the product infers from the firm's name; <c>Reconstructed</c> is the [R] mark.</summary>
-public sealed record InferredValue(string Value, bool Reconstructed);
+public sealed record Inferred<T>(T Value, bool Reconstructed);
 
 /// <summary>지정기간: from and to when stated; otherwise "not stated", and the notice supplies it (ED-15).</summary>
 public sealed record DesignationPeriod(DateOnly? From, DateOnly? To, PeriodStatus Status)
@@ -109,8 +110,8 @@ public sealed record Designation(
     string Id,
     string? Seq,
     string Firm,
-    InferredValue? FirmType,
-    InferredValue? Sector,
+    Inferred<string>? FirmType,
+    Inferred<Sector>? Sector,
     DesignationType Type,
     string? TemplateId,
     string? Service,

@@ -1,3 +1,4 @@
+using FinCloud.Rules.CloudUse;
 using FinCloud.Rules.NetworkSeparation;
 
 namespace FinCloud.Rules.Tests.NetworkSeparation;
@@ -7,7 +8,7 @@ public sealed class ActivationRuleTests
     private static readonly ControlCatalogue Sandbox =
         ControlCatalogueLibrary.InForce(SeparationExemptionKind.SandboxDesignation, new DateOnly(2024, 9, 27))!;
 
-    private static readonly SaasSecurityEvaluation Pass = new("FSI-2024-017", new DateOnly(2024, 8, 1), IsPass: true);
+    private static readonly SaasSecurityEvaluation Pass = new("FSI-2024-017", new DateOnly(2024, 8, 1), FsiEvaluationResult.Pass);
 
     private static List<ControlAssessment> AllMet(ControlCatalogue catalogue) =>
         catalogue.Controls.Select(c => new ControlAssessment(c.Id, ControlAssessmentResult.Met, [$"evidence/{c.Id}.pdf"])).ToList();
@@ -55,7 +56,7 @@ public sealed class ActivationRuleTests
     [Fact]
     public void A_later_failed_evaluation_outweighs_an_earlier_pass()
     {
-        var fail = new SaasSecurityEvaluation("FSI-2025-003", new DateOnly(2025, 3, 1), IsPass: false);
+        var fail = new SaasSecurityEvaluation("FSI-2025-003", new DateOnly(2025, 3, 1), FsiEvaluationResult.Fail);
         ActivationRule.Evaluate(Sandbox, AllMet(Sandbox), [fail, Pass]).Blockers
             .ShouldHaveSingleItem().Kind.ShouldBe(ActivationBlockerKind.SaasEvaluationNotPass);
     }

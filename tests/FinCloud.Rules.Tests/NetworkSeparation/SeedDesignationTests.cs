@@ -32,7 +32,7 @@ public sealed class SeedDesignationTests
             d.FirmType.Value.ShouldBe(row[3].Replace("[R]", "", StringComparison.Ordinal).Trim());
             d.FirmType.Reconstructed.ShouldBe(row[3].Contains("[R]", StringComparison.Ordinal), d.Id);
             d.Sector.ShouldNotBeNull();
-            d.Sector.Value.ShouldBe(DesignationNotesTable.StripCode(row[4].Replace("[R]", "", StringComparison.Ordinal).Trim()));
+            System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(d.Sector.Value.ToString()).ShouldBe(DesignationNotesTable.StripCode(row[4].Replace("[R]", "", StringComparison.Ordinal).Trim()));
             d.Sector.Reconstructed.ShouldBe(row[4].Contains("[R]", StringComparison.Ordinal), d.Id);
             d.TemplateId.ShouldBe(row[5]);
             var expectedExclusions = row[6].Split(',').Select(w => ExclusionWords[w.Trim()]).ToList();
