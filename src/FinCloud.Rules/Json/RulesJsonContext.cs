@@ -4,7 +4,6 @@ using FinCloud.Rules.Catalogue;
 using FinCloud.Rules.CloudUse;
 using FinCloud.Rules.Continuity;
 using FinCloud.Rules.Governance;
-using FinCloud.Rules.NetworkSeparation;
 using FinCloud.Rules.Rulebooks;
 
 namespace FinCloud.Rules.Json;
@@ -21,5 +20,4 @@ namespace FinCloud.Rules.Json;
 [JsonSerializable(typeof(VersionFile<InsuranceMinimumVersion>))]
 [JsonSerializable(typeof(VersionFile<DisasterRecoveryVersion>))]
 [JsonSerializable(typeof(VersionFile<IncidentReportingVersion>))]
-[JsonSerializable(typeof(VersionFile<SeparationExemptionRule>))]
 internal sealed partial class RulesJsonContext : JsonSerializerContext;

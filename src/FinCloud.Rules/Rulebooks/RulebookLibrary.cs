@@ -4,7 +4,6 @@ using FinCloud.Rules.Calendar;
 using FinCloud.Rules.CloudUse;
 using FinCloud.Rules.Continuity;
 using FinCloud.Rules.Governance;
-using FinCloud.Rules.NetworkSeparation;
 using FinCloud.Rules.Json;
 
 namespace FinCloud.Rules.Rulebooks;
@@ -23,7 +22,6 @@ public static class RulebookLibrary
     private static readonly Lazy<DatedVersions<InsuranceMinimumVersion>> InsuranceVersions = new(() => Related("insurance-minimums", RulesJsonContext.Default.VersionFileInsuranceMinimumVersion));
     private static readonly Lazy<DatedVersions<DisasterRecoveryVersion>> DisasterRecoveryVersions = new(() => Related("disaster-recovery", RulesJsonContext.Default.VersionFileDisasterRecoveryVersion));
     private static readonly Lazy<DatedVersions<IncidentReportingVersion>> IncidentVersions = new(() => Related("incident-reporting", RulesJsonContext.Default.VersionFileIncidentReportingVersion));
-    private static readonly Lazy<DatedVersions<SeparationExemptionRule>> ExemptionVersions = new(() => Related("separation-exemptions", RulesJsonContext.Default.VersionFileSeparationExemptionRule));
 
     /// <summary>CISO → 이사회 reporting (제8조의2, from 2025-08-05).</summary>
     public static DatedVersions<BoardReportingRule> BoardReporting => BoardReportingVersions.Value;
@@ -36,20 +34,6 @@ public static class RulebookLibrary
 
     /// <summary>Incident-report thresholds and clocks (ED-17), with the 2025-02-05 thresholds.</summary>
     public static DatedVersions<IncidentReportingVersion> IncidentReporting => IncidentVersions.Value;
-
-    /// <summary>
-    /// 망분리 exception routes (ED-14, ED-16). Each route is its own series: several are in force at once, so use
-    /// <see cref="SeparationExemptionsInForce"/> rather than a single "latest" version.
-    /// </summary>
-    public static DatedVersions<SeparationExemptionRule> SeparationExemptions => ExemptionVersions.Value;
-
-    /// <summary>Every exception route available on <paramref name="asOf"/>: the latest version of each kind.</summary>
-    public static IReadOnlyList<SeparationExemptionRule> SeparationExemptionsInForce(DateOnly asOf) =>
-        [.. SeparationExemptions.All
-            .Where(r => r.EffectiveFrom <= asOf)
-            .GroupBy(r => r.Kind)
-            .Select(g => g.OrderBy(r => r.EffectiveFrom).Last())
-            .OrderBy(r => r.Kind)];
 
     /// <summary>Every cloud-use version, oldest first, each with its validity interval.</summary>
     public static IReadOnlyList<CloudUseRulebook> CloudUse => CloudUseVersions.Value;

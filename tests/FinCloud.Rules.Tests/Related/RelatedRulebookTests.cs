@@ -1,5 +1,4 @@
 using FinCloud.Rules.Calendar;
-using FinCloud.Rules.NetworkSeparation;
 using FinCloud.Rules.Rulebooks;
 
 namespace FinCloud.Rules.Tests.Related;
@@ -101,24 +100,4 @@ public sealed class RelatedRulebookTests
 
         version.InterimReportsDue(D(2025, 3, 4), HolidayCalendar.Default).Take(3).ShouldBe([D(2025, 5, 7), D(2025, 11, 7), D(2026, 5, 7)]);
     }
-
-    [Fact]
-    public void The_standing_saas_exception_joins_the_sandbox_route_on_2026_04_20_ED16()
-    {
-        RulebookLibrary.SeparationExemptionsInForce(D(2026, 4, 19)).Select(r => r.Kind)
-            .ShouldBe([SeparationExemptionKind.ResearchNetwork, SeparationExemptionKind.SandboxSaas]);
-        var routes = RulebookLibrary.SeparationExemptionsInForce(D(2026, 4, 20));
-
-        routes.Select(r => r.Kind).ShouldBe([SeparationExemptionKind.ResearchNetwork, SeparationExemptionKind.SandboxSaas, SeparationExemptionKind.StandingSaas]);
-        var standing = routes.Single(r => r.Kind == SeparationExemptionKind.StandingSaas);
-        standing.ReviewEvery.ShouldBe(ReviewCycle.HalfYear);
-        standing.Provision.Confidence.ShouldBe(Confidence.ThirdParty);
-    }
-
-    [Theory]
-    [InlineData(2026, 1, 1, 2026, 6, 30)]
-    [InlineData(2026, 6, 30, 2026, 6, 30)]
-    [InlineData(2026, 7, 1, 2026, 12, 31)]
-    public void Half_yearly_reviews_are_due_by_the_last_day_of_the_calendar_half_ED14(int y, int m, int d, int dy, int dm, int dd) =>
-        SeparationExemptionRule.HalfYearReviewDue(D(y, m, d)).ShouldBe(D(dy, dm, dd));
 }
