@@ -5,6 +5,7 @@ using FinCloud.Cli;
 Console.OutputEncoding = new UTF8Encoding(false);
 var root = new RootCommand("FinCloud — 클라우드 이용·망분리·업무연속성 규정 준수 도구 (rules, calendar, scan)");
 // Command groups live in their feature folders; each adds itself here.
+root.Subcommands.Add(FinCloud.Cli.Scan.ScanCommands.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
