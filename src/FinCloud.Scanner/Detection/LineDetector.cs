@@ -203,7 +203,7 @@ public sealed class LineDetector(DateOnly today)
             }
         }
 
-        if (d[0] == 0 && IsPhone(d, groups, bare))
+        if (n is >= 9 and <= 11 && d[0] == 0 && IsPhone(d, groups, bare))
         {
             Add(start, end, IdentifierType.Phone, ChecksumStatus.NotApplicable, Confidence.Medium);
         }
