@@ -5,6 +5,8 @@ using FinCloud.Cli;
 Console.OutputEncoding = new UTF8Encoding(false);
 var root = new RootCommand("FinCloud — 클라우드 이용·망분리·업무연속성 규정 준수 도구 (rules, calendar, scan)");
 // Command groups live in their feature folders; each adds itself here.
+root.Subcommands.Add(FinCloud.Cli.Rules.RulesCommands.Create());
+root.Subcommands.Add(FinCloud.Cli.Calendar.CalendarCommands.Create());
 root.Subcommands.Add(FinCloud.Cli.Scan.ScanCommands.Create());
 
 var parsed = root.Parse(args);
@@ -15,7 +17,8 @@ if (parsed.Errors.Count > 0)
 
 try
 {
-    return await parsed.InvokeAsync();
+    // The default handler would print a stack trace and exit 1; input errors must reach the catch below.
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (InputErrorException error)
 {
