@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using FinCloud.Core.ApiAccess;
 using FinCloud.Core.Audit;
+using FinCloud.Core.Deadlines;
 using FinCloud.Core.Identity;
 using FinCloud.Core.Organizations;
 using FinCloud.Core.Tenancy;
@@ -31,6 +32,10 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     /// <summary>Read by the query filter on every query; EF turns it into a parameter.</summary>
     private Guid? CurrentOrganizationId => Tenant.OrganizationId;
@@ -129,6 +134,7 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
     private async Task ChainAsync(List<AuditEvent> pending, CancellationToken ct)
     {
         var organizationId = Tenant.RequireOrganization();
+        var savedBefore = ChangeTracker.Entries<AuditChainHead>().Any();
         if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
         {
             // Serialises writers of this organisation's chain across connections and app instances until commit.
@@ -137,6 +143,12 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
         }
 
         var head = await AuditChainHeads.SingleOrDefaultAsync(ct);
+        if (head is not null && Entry(head).State == EntityState.Unchanged && savedBefore)
+        {
+            // A context that saved before keeps its tracked head; another instance may have advanced it since.
+            await Entry(head).ReloadAsync(ct);
+        }
+
         if (head is null)
         {
             head = new AuditChainHead { OrganizationId = organizationId };

@@ -31,6 +31,11 @@ public enum AuditEventType
     SharedWithSupervisor = 500,
     SharedRecordRead = 501,
 
+    // 600–699 deadlines, reminders and calendar feeds (shared by every module)
+    DeadlineReminderSent = 600,
+    CalendarFeedCreated = 601,
+    CalendarFeedRevoked = 602,
+
     // 1000–1099 cloud use (클라우드 이용), 1100–1199 network separation (망분리 예외),
     // 1200–1299 business continuity (업무연속성), 1300–1399 data scanning, 1400–1499 CSP evaluations,
     // 1500–1599 reports and submissions: reserved for those modules.

@@ -26,4 +26,10 @@ public enum AcrossTenantsReason
 
     /// <summary>A supervisor (FSS) reading what an institution explicitly shared with it; the read is audited.</summary>
     SupervisoryGrant = 3,
+
+    /// <summary>Scheduled jobs (deadline reminders) listing the organisations to run for; each runs in its own scope.</summary>
+    ScheduledJob = 4,
+
+    /// <summary>A calendar app fetching a secret .ics address: find whose feed the token is.</summary>
+    CalendarFeedToken = 5,
 }

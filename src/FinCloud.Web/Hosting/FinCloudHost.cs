@@ -7,6 +7,8 @@ using FinCloud.Core.Tenancy;
 using FinCloud.Web.Api;
 using FinCloud.Web.Components;
 using FinCloud.Web.Components.Account;
+using FinCloud.Web.Features.Audit;
+using FinCloud.Web.Features.Deadlines;
 using FinCloud.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -35,6 +37,7 @@ public static class FinCloudHost
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
         services.AddFinCloudDatabase(settings);
+        services.AddFinCloudDeadlines(builder.Configuration, settings);
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")))
             .SetApplicationName("FinCloud");
 
@@ -140,6 +143,8 @@ public static class FinCloudHost
         app.MapOpenApi();
         app.MapScalarApiReference("/api-reference");
         app.MapFinCloudApi();
+        app.MapCalendarFeed();
+        app.MapAuditExport();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -9,6 +9,7 @@ using FinCloud.Core.Tenancy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,10 +50,20 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
     /// <summary>Every demo user's password in this app; random per app, never a constant in the repository.</summary>
     public string DemoPassword { get; private set; } = "Aa1!" + Guid.NewGuid().ToString("N")[..12];
 
-    public static async Task<FinCloudApp> StartAsync(string provider, bool kestrel = false)
+    /// <summary>Replaces or adds services after the app's own (a fake clock, a test deadline source, settings).</summary>
+    public Action<IServiceCollection>? TestServices { get; private init; }
+
+    /// <summary>Extra settings, e.g. <c>Jobs:Enabled</c> or <c>Mail:DropDirectory</c>.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; private init; } = new Dictionary<string, string>();
+
+    public static async Task<FinCloudApp> StartAsync(string provider, bool kestrel = false, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var (connectionString, data) = await Databases.CreateAsync(provider);
-        var app = new FinCloudApp(provider, connectionString, data, kestrel, keepData: false);
+        var app = new FinCloudApp(provider, connectionString, data, kestrel, keepData: false)
+        {
+            TestServices = services,
+            Settings = settings ?? new Dictionary<string, string>(),
+        };
         app.StartServer();
         return app;
     }
@@ -67,6 +78,8 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
         var app = new FinCloudApp(existing.Provider, existing.ConnectionString, existing.DataDirectory, kestrel: false, keepData: true)
         {
             DemoPassword = demoPassword ?? existing.DemoPassword,
+            TestServices = existing.TestServices,
+            Settings = existing.Settings,
         };
 
         app.StartServer();
@@ -91,6 +104,15 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         // Outside Development the framework's blazor.web.js is only found in published output, unless asked.
         builder.UseStaticWebAssets();
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
+        }
     }
 
     public async Task<T> WithDbAsync<T>(Func<FinCloudDbContext, Task<T>> work, Guid? organizationId = null)

@@ -1,0 +1,45 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using FinCloud.Core.Deadlines;
+using FinCloud.Web.Tests.Infrastructure;
+using FinCloud.Web.Tests.Lists;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace FinCloud.Web.Tests.Deadlines;
+
+public sealed class DeadlinePageTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task The_dashboard_and_the_api_show_overdue_first_in_korean_dates(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // 2026-11-02 09:00 KST, Monday.
+        var (deadlines, _, services) = TestDeadlines.Create(new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero));
+        await using var app = await FinCloudApp.StartAsync(provider, services: services, settings: new Dictionary<string, string> { ["Jobs:Enabled"] = "false" });
+        var bank = await app.BankAsync();
+        deadlines.Set(bank,
+            new Deadline("b", "CSP 정기 평가", new DateOnly(2026, 12, 15), "/csp-evaluations/1") { Category = DeadlineCategory.CspEvaluation },
+            new Deadline("a", "클라우드 이용 사후보고", new DateOnly(2026, 10, 30), "/cloud-use/1") { Basis = "계약일로부터 3개월" });
+        deadlines.Set(await app.SecuritiesFirmAsync(), new Deadline("x", "새벽증권 기한", new DateOnly(2026, 11, 3), "/x"));
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await AuditListTests.SignInAsync(client, "officer@hanbit.example", app.DemoPassword);
+
+        var html = await client.GetStringAsync(new Uri("/deadlines", UriKind.Relative), ct);
+
+        html.ShouldContain("기한 현황");
+        html.IndexOf("클라우드 이용 사후보고", StringComparison.Ordinal).ShouldBeLessThan(html.IndexOf("CSP 정기 평가", StringComparison.Ordinal));
+        html.ShouldContain("기한 경과");
+        html.ShouldContain("3일 지남");
+        html.ShouldContain("2026-10-30 (금)");
+        html.ShouldContain("계약일로부터 3개월");
+        html.ShouldNotContain("새벽증권 기한");
+
+        var (_, secret) = await app.CreateApiKeyAsync(bank);
+        using var api = app.ApiClient(secret);
+        var json = await api.GetFromJsonAsync<JsonElement>(new Uri("/api/deadlines", UriKind.Relative), ct);
+        json.EnumerateArray().Select(d => d.GetProperty("key").GetString()).ShouldBe(["a", "b"]);
+        json[0].GetProperty("status").GetString().ShouldBe("overdue");
+        json[1].GetProperty("category").GetString().ShouldBe("csp-evaluation");
+    }
+}
