@@ -23,7 +23,8 @@ public static class PostgresDatabase
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLockKey})", connection))
+        // Wait as long as the other instance migrates and seeds: on a busy machine that exceeds the 30 s default.
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLockKey})", connection) { CommandTimeout = 600 })
         {
             await take.ExecuteNonQueryAsync(ct);
         }
