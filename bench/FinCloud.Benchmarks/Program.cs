@@ -1,3 +1,15 @@
 using BenchmarkDotNet.Running;
+using FinCloud.Benchmarks.Scanner;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Scanner commands run outside BenchmarkDotNet: they time the whole CLI on generated corpora.
+return args.FirstOrDefault() switch
+{
+    "scanner-corpus" => CorpusCommand.Run(args[1..]),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(CorpusCommand).Assembly).Run(args);
+    return 0;
+}

@@ -7,6 +7,7 @@ var root = new RootCommand("FinCloud — 클라우드 이용·망분리·업무�
 // Command groups live in their feature folders; each adds itself here.
 root.Subcommands.Add(FinCloud.Cli.Rules.RulesCommands.Create());
 root.Subcommands.Add(FinCloud.Cli.Calendar.CalendarCommands.Create());
+root.Subcommands.Add(FinCloud.Cli.Scan.ScanCommands.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -1,0 +1,517 @@
+using System.Buffers;
+
+namespace FinCloud.Scanner.Detection;
+
+/// <summary>A finding within one line: characters [Start, End) of the line.</summary>
+public readonly record struct Detected(int Start, int End, IdentifierType Type, ChecksumStatus Checksum, Confidence Confidence)
+{
+    public int Length => End - Start;
+}
+
+/// <summary>
+/// Finds the identifiers in one line exactly as scan-labels.md says: every candidate of every type (§4, with its
+/// context, §3), then the overlap resolution of §5. One instance per thread; it reuses its buffers.
+/// </summary>
+public sealed class LineDetector(DateOnly today)
+{
+    private const int NearWindow = 24;
+    private const int MaxDigits = 16;
+
+    private static readonly SearchValues<char> Triggers = SearchValues.Create("0123456789@\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19");
+
+    private static readonly string[] RegionNames =
+        ["서울", "부산", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주", "대구", "인천", "광주", "대전", "울산"];
+
+    private readonly List<Detected> _candidates = [];
+    private readonly List<Keywords.Hit> _hits = [];
+    private bool _hitsReady;
+    private HeaderContext? _header;
+    private int _fieldPosition;
+    private int _fieldIndex;
+    private bool _fieldInQuotes;
+    private int _contextStart;
+    private ContextClass _context;
+
+    /// <summary>The day the scan runs in Korea: a later birth date is no birth date.</summary>
+    public DateOnly Today { get; } = today;
+
+    /// <summary>Adds the findings of <paramref name="line"/> (no line end) to <paramref name="findings"/>, in order.</summary>
+    /// <param name="line">One line without its LF or the CR before it.</param>
+    /// <param name="header">The CSV/TSV header, for lines 2 and later of such files; otherwise null.</param>
+    /// <param name="findings">Receives the findings.</param>
+    public void Detect(ReadOnlySpan<char> line, HeaderContext? header, List<Detected> findings)
+    {
+        _candidates.Clear();
+        _hits.Clear();
+        _hitsReady = false;
+        _header = header is { IsUseful: true } ? header : null;
+        _fieldPosition = 0;
+        _fieldIndex = 0;
+        _fieldInQuotes = false;
+        _contextStart = -1;
+
+        var i = 0;
+        while (i < line.Length)
+        {
+            var next = line[i..].IndexOfAny(Triggers);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            if (line[i] == '@')
+            {
+                Email(line, i);
+                i++;
+                continue;
+            }
+
+            var runEnd = RunEnd(line, i);
+            DigitRun(line, i, runEnd);
+            i = runEnd;
+        }
+
+        if (_candidates.Count == 0)
+        {
+            return;
+        }
+
+        _candidates.Sort(static (a, b) =>
+            a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : a.Length != b.Length ? b.Length.CompareTo(a.Length)
+            : a.Type.CompareTo(b.Type));
+        var cursor = 0;
+        foreach (var candidate in _candidates)
+        {
+            if (candidate.Start >= cursor)
+            {
+                findings.Add(candidate);
+                cursor = candidate.End;
+            }
+        }
+    }
+
+    private static int RunEnd(ReadOnlySpan<char> line, int start)
+    {
+        var end = start;
+        while (end < line.Length && Chars.IsDigit(line[end]))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    private void DigitRun(ReadOnlySpan<char> line, int start, int runEnd)
+    {
+        if (start >= 1 && line[start - 1] is 'D' or 'G' or 'M' or 'O' or 'R' or 'S' && Chars.StartBoundary(line, start - 1))
+        {
+            Passport(line, start - 1, start, runEnd);
+        }
+
+        var firstLength = runEnd - start;
+        if (firstLength > MaxDigits || !Chars.StartBoundary(line, start))
+        {
+            return;
+        }
+
+        Span<byte> digits = stackalloc byte[MaxDigits];
+        Span<int> groups = stackalloc int[4];
+        var count = Copy(line, start, runEnd, digits, 0);
+        groups[0] = firstLength;
+        var end = runEnd;
+        if (Chars.EndBoundary(line, end))
+        {
+            Evaluate(line, start, end, digits[..count], groups[..1], '\0');
+        }
+
+        if (end + 1 >= line.Length || !Chars.IsDigit(line[end + 1]))
+        {
+            return;
+        }
+
+        var separator = Chars.Separator(line[end]);
+        if (separator == '\0')
+        {
+            return;
+        }
+
+        for (var k = 1; k < 4; k++)
+        {
+            var groupStart = end + 1;
+            var groupEnd = RunEnd(line, groupStart);
+            if (count + groupEnd - groupStart > MaxDigits)
+            {
+                return;
+            }
+
+            count = Copy(line, groupStart, groupEnd, digits, count);
+            groups[k] = groupEnd - groupStart;
+            end = groupEnd;
+            if (Chars.EndBoundary(line, end))
+            {
+                Evaluate(line, start, end, digits[..count], groups[..(k + 1)], separator);
+            }
+
+            if (end + 1 >= line.Length || Chars.Separator(line[end]) != separator || !Chars.IsDigit(line[end + 1]))
+            {
+                return;
+            }
+        }
+    }
+
+    private static int Copy(ReadOnlySpan<char> line, int start, int end, Span<byte> digits, int count)
+    {
+        for (var i = start; i < end; i++)
+        {
+            digits[count++] = (byte)Chars.DigitValue(line[i]);
+        }
+
+        return count;
+    }
+
+    private static bool Is(ReadOnlySpan<int> groups, int a, int b, int c) =>
+        groups.Length == 3 && groups[0] == a && groups[1] == b && groups[2] == c;
+
+    private void Evaluate(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<byte> d, ReadOnlySpan<int> groups, char separator)
+    {
+        var n = d.Length;
+        var bare = groups.Length == 1;
+
+        if (n == 13 && (bare || (groups.Length == 2 && groups[0] == 6)))
+        {
+            Resident(line, start, end, d);
+        }
+
+        if (((n == 16 && (bare || (groups.Length == 4 && groups[0] == 4 && groups[1] == 4 && groups[2] == 4))) ||
+             (n == 15 && (bare || Is(groups, 4, 6, 5)))) &&
+            Checks.CardPrefixHolds(d) && Checks.LuhnHolds(d))
+        {
+            Add(start, end, IdentifierType.Card, ChecksumStatus.Valid, Confidence.High);
+        }
+
+        if (n == 10)
+        {
+            if (Is(groups, 3, 2, 5) && Checks.BrnHolds(d))
+            {
+                Add(start, end, IdentifierType.Brn, ChecksumStatus.Valid, Confidence.High);
+            }
+            else if (bare && Checks.BrnHolds(d) && Has(line, start, ContextClass.Brn))
+            {
+                Add(start, end, IdentifierType.Brn, ChecksumStatus.Valid, Confidence.Low);
+            }
+        }
+
+        if (n is >= 9 and <= 11 && d[0] == 0 && IsPhone(d, groups, bare))
+        {
+            Add(start, end, IdentifierType.Phone, ChecksumStatus.NotApplicable, Confidence.Medium);
+        }
+
+        if (n == 12 && Checks.DriverRegionHolds(d))
+        {
+            if (groups.Length == 4 && groups[0] == 2 && groups[1] == 2 && groups[2] == 6)
+            {
+                Add(start, end, IdentifierType.DriverLicense, ChecksumStatus.NotApplicable, Confidence.High);
+            }
+            else if (bare && Has(line, start, ContextClass.Driver))
+            {
+                Add(start, end, IdentifierType.DriverLicense, ChecksumStatus.NotApplicable, Confidence.Low);
+            }
+        }
+
+        if (n == 10 && Is(groups, 2, 6, 2))
+        {
+            LegacyDriverLicense(line, start, end);
+        }
+
+        if (n is >= 10 and <= 14 && (bare || (separator == '-' && AllGroupsAccountSized(groups))) &&
+            Has(line, start, ContextClass.Account))
+        {
+            Add(start, end, IdentifierType.Account, ChecksumStatus.NotApplicable, Confidence.Low);
+        }
+    }
+
+    private static bool AllGroupsAccountSized(ReadOnlySpan<int> groups)
+    {
+        foreach (var g in groups)
+        {
+            if (g is < 2 or > 8)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Resident(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<byte> d)
+    {
+        var birth = Checks.ResidentBirthDate(d);
+        if (birth is null || birth.Value > Today)
+        {
+            return;
+        }
+
+        var context = ContextAt(line, start);
+        if ((context & ContextClass.Corporate) != 0)
+        {
+            return;
+        }
+
+        var type = d[6] <= 4 ? IdentifierType.Rrn : IdentifierType.ForeignerRn;
+        var valid = type == IdentifierType.Rrn ? Checks.RrnChecksumHolds(d) : Checks.ForeignerChecksumHolds(d);
+        if (valid)
+        {
+            Add(start, end, type, ChecksumStatus.Valid, Confidence.High);
+        }
+        else if ((context & ContextClass.Identity) != 0)
+        {
+            Add(start, end, type, ChecksumStatus.Invalid, Confidence.Medium);
+        }
+    }
+
+    /// <summary>§4.5, given the first digit is 0.</summary>
+    private static bool IsPhone(ReadOnlySpan<byte> d, ReadOnlySpan<int> groups, bool bare)
+    {
+        var n = d.Length;
+        var g334 = Is(groups, 3, 3, 4);
+        var g344 = Is(groups, 3, 4, 4);
+        if (d[1] == 1)
+        {
+            return d[2] switch
+            {
+                0 => n == 11 && (bare || g344),
+                1 or 6 or 7 or 8 or 9 => (n is 10 or 11 && bare) || g334 || g344,
+                _ => false,
+            };
+        }
+
+        if (d[1] == 2)
+        {
+            return Is(groups, 2, 3, 4) || Is(groups, 2, 4, 4);
+        }
+
+        var code = (d[1] * 10) + d[2];
+        return code switch
+        {
+            (>= 31 and <= 33) or (>= 41 and <= 44) or (>= 51 and <= 55) or (>= 61 and <= 64) => g334 || g344,
+            70 => g344,
+            _ => false,
+        };
+    }
+
+    private void LegacyDriverLicense(ReadOnlySpan<char> line, int start, int end)
+    {
+        var p = start;
+        if (p >= 1 && line[p - 1] == ' ')
+        {
+            p--;
+        }
+
+        if (p < 2)
+        {
+            return;
+        }
+
+        var region = line.Slice(p - 2, 2);
+        var known = false;
+        foreach (var name in RegionNames)
+        {
+            if (region.SequenceEqual(name))
+            {
+                known = true;
+                break;
+            }
+        }
+
+        var regionStart = p - 2;
+        if (!known || (regionStart > 0 && (Chars.IsAlphanumeric(line[regionStart - 1]) || Chars.IsHangulSyllable(line[regionStart - 1]))))
+        {
+            return;
+        }
+
+        Add(regionStart, end, IdentifierType.DriverLicense, ChecksumStatus.NotApplicable, Confidence.High);
+    }
+
+    private void Passport(ReadOnlySpan<char> line, int letter, int start, int runEnd)
+    {
+        var runLength = runEnd - start;
+        if (runLength == 8)
+        {
+            if (Chars.EndBoundary(line, runEnd) && Has(line, letter, ContextClass.Passport))
+            {
+                Add(letter, runEnd, IdentifierType.Passport, ChecksumStatus.NotApplicable, Confidence.Low);
+            }
+        }
+        else if (runLength == 3 && runEnd + 5 <= line.Length && line[runEnd] is >= 'A' and <= 'Z' &&
+                 RunEnd(line, runEnd + 1) == runEnd + 5 && Chars.EndBoundary(line, runEnd + 5))
+        {
+            Add(letter, runEnd + 5, IdentifierType.Passport, ChecksumStatus.NotApplicable, Confidence.High);
+        }
+    }
+
+    private void Email(ReadOnlySpan<char> line, int at)
+    {
+        var start = at;
+        while (start > 0 && IsLocalChar(line[start - 1]))
+        {
+            start--;
+        }
+
+        var end = at + 1;
+        while (end < line.Length && IsDomainChar(line[end]))
+        {
+            end++;
+        }
+
+        while (end > at + 1 && line[end - 1] == '.')
+        {
+            end--;
+        }
+
+        if (ValidLocal(line[start..at]) && ValidDomain(line[(at + 1)..end]))
+        {
+            Add(start, end, IdentifierType.Email, ChecksumStatus.NotApplicable, Confidence.High);
+        }
+    }
+
+    private static bool IsAsciiAlphanumeric(char c) => char.IsAsciiLetterOrDigit(c);
+
+    private static bool IsLocalChar(char c) => IsAsciiAlphanumeric(c) || c is '.' or '_' or '%' or '+' or '-';
+
+    private static bool IsDomainChar(char c) => IsAsciiAlphanumeric(c) || c is '.' or '-';
+
+    /// <summary><c>[A-Za-z0-9_%+-]+(\.[A-Za-z0-9_%+-]+)*</c>: dots only between non-empty atoms.</summary>
+    private static bool ValidLocal(ReadOnlySpan<char> local)
+    {
+        if (local.IsEmpty || local[0] == '.' || local[^1] == '.')
+        {
+            return false;
+        }
+
+        return !local.Contains("..", StringComparison.Ordinal);
+    }
+
+    /// <summary><c>([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}</c>.</summary>
+    private static bool ValidDomain(ReadOnlySpan<char> domain)
+    {
+        var lastDot = domain.LastIndexOf('.');
+        if (lastDot <= 0)
+        {
+            return false;
+        }
+
+        var top = domain[(lastDot + 1)..];
+        if (top.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var c in top)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        foreach (var label in domain[..lastDot].Split('.'))
+        {
+            var text = domain[..lastDot][label];
+            if (text.IsEmpty || text[0] == '-' || text[^1] == '-')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Add(int start, int end, IdentifierType type, ChecksumStatus checksum, Confidence confidence) =>
+        _candidates.Add(new Detected(start, end, type, checksum, confidence));
+
+    private bool Has(ReadOnlySpan<char> line, int start, ContextClass cls) => (ContextAt(line, start) & cls) != 0;
+
+    /// <summary>Near context (§3.2) and header context (§3.3) of a candidate starting at <paramref name="start"/>.</summary>
+    private ContextClass ContextAt(ReadOnlySpan<char> line, int start)
+    {
+        if (start == _contextStart)
+        {
+            return _context;
+        }
+
+        if (!_hitsReady)
+        {
+            Keywords.FindAll(line, _hits);
+            _hitsReady = true;
+        }
+
+        var context = ContextClass.None;
+        if (_hits.Count > 0)
+        {
+            var windowStart = start;
+            var scalars = 0;
+            while (windowStart > 0 && scalars < NearWindow)
+            {
+                var c = line[windowStart - 1];
+                if (Chars.IsDigit(c))
+                {
+                    break;
+                }
+
+                if (!char.IsLowSurrogate(c))
+                {
+                    scalars++;
+                }
+
+                windowStart--;
+            }
+
+            foreach (var hit in _hits)
+            {
+                if (hit.End >= windowStart && hit.End <= start)
+                {
+                    context |= hit.Class;
+                }
+            }
+        }
+
+        if (_header is not null)
+        {
+            context |= _header.ClassesOfField(FieldIndexAt(line, start));
+        }
+
+        _contextStart = start;
+        _context = context;
+        return context;
+    }
+
+    private int FieldIndexAt(ReadOnlySpan<char> line, int position)
+    {
+        if (position < _fieldPosition)
+        {
+            _fieldPosition = 0;
+            _fieldIndex = 0;
+            _fieldInQuotes = false;
+        }
+
+        var delimiter = _header!.Delimiter;
+        var quotes = _header.QuotesToggle;
+        for (var i = _fieldPosition; i < position; i++)
+        {
+            var c = line[i];
+            if (c == delimiter && !_fieldInQuotes)
+            {
+                _fieldIndex++;
+            }
+            else if (c == '"' && quotes)
+            {
+                _fieldInQuotes = !_fieldInQuotes;
+            }
+        }
+
+        _fieldPosition = position;
+        return _fieldIndex;
+    }
+}
