@@ -1,3 +1,4 @@
+using FinCloud.Web.Tests.Browser;
 using FinCloud.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
@@ -27,7 +28,7 @@ public sealed class ExemptionJourneyTests
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
             Args = ChromiumArgs,
         });
-        var context = await browser.NewContextAsync(new() { BaseURL = app.ServerAddress.ToString(), Locale = "ko-KR" });
+        await using var context = await browser.NewContextAsync(new() { BaseURL = app.ServerAddress.ToString(), Locale = "ko-KR", TimezoneId = "Asia/Seoul" });
         await context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true });
         var page = await context.NewPageAsync();
         var passed = false;
@@ -72,6 +73,8 @@ public sealed class ExemptionJourneyTests
             await Assertions.Expect(page.GetByTestId("blocker")).ToHaveCountAsync(1);
             await Assertions.Expect(page.GetByTestId("blocker")).ToHaveAttributeAsync("data-control", "SBX-SEC-INTERNAL-TERMINAL");
             await Assertions.Expect(page.GetByTestId("exemption-status")).ToHaveAttributeAsync("data-status", "Draft");
+            Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
+            await BrowserFixture.ScreenshotAsync(page, "20-separation-activation-refused");
 
             var terminal = page.Locator("[data-control='SBX-SEC-INTERNAL-TERMINAL']");
             await terminal.GetByTestId("assess-result").SelectOptionAsync("Met");
@@ -95,17 +98,16 @@ public sealed class ExemptionJourneyTests
             await Assertions.Expect(page.GetByTestId("review-row")).ToHaveCountAsync(2);
             await Assertions.Expect(page.GetByTestId("review-row").Nth(0).GetByTestId("review-status")).ToHaveTextAsync("기한 경과");
             await Assertions.Expect(page.GetByTestId("review-row").Nth(1).GetByTestId("review-due")).ToHaveTextAsync("2027-12-31");
-            Directory.CreateDirectory(Screenshots);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "separation-reviews.png"), FullPage = true });
+            await BrowserFixture.ScreenshotAsync(page, "21-separation-reviews-six-months-later");
             passed = true;
         }
         finally
         {
-            await context.Tracing.StopAsync(new() { Path = passed ? null : Path.Combine(Screenshots, "separation-journey-trace.zip") });
+            var traces = Path.Combine(BrowserFixture.RepositoryRoot, "artifacts", "playwright-traces");
+            Directory.CreateDirectory(traces);
+            await context.Tracing.StopAsync(new() { Path = passed ? null : Path.Combine(traces, "separation-exemption-journey.zip") });
         }
     }
-
-    private static string Screenshots => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     private static async Task OpenAsync(IPage page, string path)
     {
