@@ -1,4 +1,5 @@
 using FinCloud.Web.Features.ApiKeys;
+using FinCloud.Web.Features.NetworkSeparation;
 using FinCloud.Web.Features.Audit;
 using FinCloud.Web.Features.Deadlines;
 using FinCloud.Web.Features.Organizations;
@@ -18,6 +19,7 @@ public static class ApiEndpoints
         api.MapOrganizationEndpoints();
         api.MapAuditEndpoints();
         api.MapApiKeyEndpoints();
+        api.MapNetworkSeparationEndpoints();
         api.MapDeadlineEndpoints();
         return api;
     }

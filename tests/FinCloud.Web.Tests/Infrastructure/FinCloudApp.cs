@@ -29,9 +29,13 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
 
     private readonly bool _keepData;
 
-    private FinCloudApp(string provider, string connectionString, string dataDirectory, bool kestrel, bool keepData)
+    /// <summary>A clock the test drives (a <c>FakeTimeProvider</c>), replacing the system clock; null keeps the system clock.</summary>
+    private readonly TimeProvider? _clock;
+
+    private FinCloudApp(string provider, string connectionString, string dataDirectory, bool kestrel, bool keepData, TimeProvider? clock = null)
     {
         _keepData = keepData;
+        _clock = clock;
         Provider = provider;
         ConnectionString = connectionString;
         DataDirectory = dataDirectory;
@@ -50,16 +54,17 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
     /// <summary>Every demo user's password in this app; random per app, never a constant in the repository.</summary>
     public string DemoPassword { get; private set; } = "Aa1!" + Guid.NewGuid().ToString("N")[..12];
 
-    /// <summary>Replaces or adds services after the app's own (a fake clock, a test deadline source, settings).</summary>
+    /// <summary>Replaces or adds services after the app's own (a test deadline source, a mail sender).</summary>
     public Action<IServiceCollection>? TestServices { get; private init; }
 
     /// <summary>Extra settings, e.g. <c>Jobs:Enabled</c> or <c>Mail:DropDirectory</c>.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; private init; } = new Dictionary<string, string>();
 
-    public static async Task<FinCloudApp> StartAsync(string provider, bool kestrel = false, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<FinCloudApp> StartAsync(
+        string provider, bool kestrel = false, TimeProvider? clock = null, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var (connectionString, data) = await Databases.CreateAsync(provider);
-        var app = new FinCloudApp(provider, connectionString, data, kestrel, keepData: false)
+        var app = new FinCloudApp(provider, connectionString, data, kestrel, keepData: false, clock)
         {
             TestServices = services,
             Settings = settings ?? new Dictionary<string, string>(),
@@ -75,7 +80,7 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
     /// <summary>Another instance on an existing database (a restart, or a second instance); it leaves the data folder alone.</summary>
     public static FinCloudApp Start(FinCloudApp existing, string? demoPassword = null)
     {
-        var app = new FinCloudApp(existing.Provider, existing.ConnectionString, existing.DataDirectory, kestrel: false, keepData: true)
+        var app = new FinCloudApp(existing.Provider, existing.ConnectionString, existing.DataDirectory, kestrel: false, keepData: true, existing._clock)
         {
             DemoPassword = demoPassword ?? existing.DemoPassword,
             TestServices = existing.TestServices,
@@ -107,6 +112,11 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
 
         if (TestServices is not null)
