@@ -86,6 +86,7 @@ public sealed class DataScanner(ScanOptions options)
                     bytesDone += result.Bytes;
                     if (!truncated)
                     {
+                        var findingsInChunk = 0;
                         foreach (var local in result.Findings)
                         {
                             if (Options.MaxFindings is { } max && findings >= max)
@@ -96,8 +97,10 @@ public sealed class DataScanner(ScanOptions options)
                             }
 
                             var column = local.LineIndex == 0 ? local.Column + columnCarry : local.Column;
-                            var finding = new Finding(path!, lineBase + local.LineIndex + 1, column, local.Type, local.Sha256,
-                                local.Confidence, local.Checksum, local.Masked, local.Value);
+                            var index = findingsInChunk++;
+                            var finding = new Finding(path!, lineBase + local.LineIndex + 1, column, local.Type,
+                                Convert.ToHexStringLower(result.Hashes.AsSpan(index * 32, 32)), local.Confidence, local.Checksum,
+                                Options.MaskValues ? NormalizedValue.Mask(result.Normalized[index], local.Type) : null, local.Value);
                             counts![local.Type]++;
                             totals[local.Type]++;
                             findings++;
@@ -516,7 +519,7 @@ public sealed class DataScanner(ScanOptions options)
         {
             if (!_scanners.TryTake(out var scanner))
             {
-                scanner = new ChunkScanner(Options.Today, Options.Types, Options.RevealValues);
+                scanner = new ChunkScanner(Options.Today, Options.Types, Options.RevealValues, Options.MaskValues);
             }
 
             try

@@ -23,8 +23,6 @@ public sealed class LineDetector(DateOnly today)
         ["서울", "부산", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주", "대구", "인천", "광주", "대전", "울산"];
 
     private readonly List<Detected> _candidates = [];
-    private readonly List<Keywords.Hit> _hits = [];
-    private bool _hitsReady;
     private HeaderContext? _header;
     private int _fieldPosition;
     private int _fieldIndex;
@@ -42,8 +40,6 @@ public sealed class LineDetector(DateOnly today)
     public void Detect(ReadOnlySpan<char> line, HeaderContext? header, List<Detected> findings)
     {
         _candidates.Clear();
-        _hits.Clear();
-        _hitsReady = false;
         _header = header is { IsUseful: true } ? header : null;
         _fieldPosition = 0;
         _fieldIndex = 0;
@@ -77,10 +73,7 @@ public sealed class LineDetector(DateOnly today)
             return;
         }
 
-        _candidates.Sort(static (a, b) =>
-            a.Start != b.Start ? a.Start.CompareTo(b.Start)
-            : a.Length != b.Length ? b.Length.CompareTo(a.Length)
-            : a.Type.CompareTo(b.Type));
+        SortCandidates();
         var cursor = 0;
         foreach (var candidate in _candidates)
         {
@@ -91,6 +84,27 @@ public sealed class LineDetector(DateOnly today)
             }
         }
     }
+
+    /// <summary>§5 order: earliest start, then longest, then type order. Lists are short and nearly sorted.</summary>
+    private void SortCandidates()
+    {
+        var list = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_candidates);
+        for (var i = 1; i < list.Length; i++)
+        {
+            var item = list[i];
+            var j = i - 1;
+            while (j >= 0 && Before(item, list[j]))
+            {
+                list[j + 1] = list[j];
+                j--;
+            }
+
+            list[j + 1] = item;
+        }
+    }
+
+    private static bool Before(Detected a, Detected b) =>
+        a.Start != b.Start ? a.Start < b.Start : a.Length != b.Length ? a.Length > b.Length : a.Type < b.Type;
 
     private static int RunEnd(ReadOnlySpan<char> line, int start)
     {
@@ -441,42 +455,25 @@ public sealed class LineDetector(DateOnly today)
             return _context;
         }
 
-        if (!_hitsReady)
+        var windowStart = start;
+        var scalars = 0;
+        while (windowStart > 0 && scalars < NearWindow)
         {
-            Keywords.FindAll(line, _hits);
-            _hitsReady = true;
-        }
-
-        var context = ContextClass.None;
-        if (_hits.Count > 0)
-        {
-            var windowStart = start;
-            var scalars = 0;
-            while (windowStart > 0 && scalars < NearWindow)
+            var c = line[windowStart - 1];
+            if (Chars.IsDigit(c))
             {
-                var c = line[windowStart - 1];
-                if (Chars.IsDigit(c))
-                {
-                    break;
-                }
-
-                if (!char.IsLowSurrogate(c))
-                {
-                    scalars++;
-                }
-
-                windowStart--;
+                break;
             }
 
-            foreach (var hit in _hits)
+            if (!char.IsLowSurrogate(c))
             {
-                if (hit.End >= windowStart && hit.End <= start)
-                {
-                    context |= hit.Class;
-                }
+                scalars++;
             }
+
+            windowStart--;
         }
 
+        var context = Keywords.EndingBetween(line, windowStart, start);
         if (_header is not null)
         {
             context |= _header.ClassesOfField(FieldIndexAt(line, start));

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using FinCloud.Scanner.Corpus;
+
+namespace FinCloud.Benchmarks.Scanner;
+
+/// <summary>
+/// <c>scanner-e2e [--mb N] [--big-gb N] [--runs N] [--cli PATH]</c>: generates a digit-dense CSV corpus and a Korean
+/// prose corpus under a temp folder, times <c>fincloud scan</c> end to end on each (stdout to /dev/null), times
+/// ripgrep with one combined regex of the same shapes on the same files, and scans one big file for peak memory.
+/// </summary>
+public static class EndToEndCommand
+{
+    /// <summary>One regex for the shapes the scanner looks for (without its checks, context or boundaries).</summary>
+    public const string CombinedRegex =
+        @"\b\d{6}[- .]?\d{7}\b|\b\d{4}([- .]?\d{4}){3}\b|\b\d{4}[- ]?\d{6}[- ]?\d{5}\b|\b\d{3}[- .]?\d{2}[- .]?\d{5}\b" +
+        @"|\b0\d{1,2}[- .]?\d{3,4}[- .]?\d{4}\b|\b\d{2}[- .]?\d{2}[- .]?\d{6}[- .]?\d{2}\b|\b[DGMORS]\d{3}[A-Z0-9]\d{4}\b" +
+        @"|\b\d{2,8}(-\d{2,8}){1,3}\b|\b\d{10,14}\b|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}";
+
+    public static int Run(string[] args)
+    {
+        var mb = Option(args, "--mb", 1024);
+        var bigGb = Option(args, "--big-gb", 5);
+        var runs = Option(args, "--runs", 3);
+        var cli = OptionText(args, "--cli") ?? FindCli();
+        var work = Path.Combine(Path.GetTempPath(), "fincloud-scanner-bench");
+        Directory.CreateDirectory(work);
+        Console.WriteLine($"CLI: {cli}; corpora under {work}; {Environment.ProcessorCount} processors");
+
+        var csv = Path.Combine(work, "csv");
+        var prose = Path.Combine(work, "prose");
+        EnsureCorpus(csv, mb, seed => new KoreanCorpus(seed, Today).Customers("customers.csv", 20_000), seed => new KoreanCorpus(seed, Today).Transactions("transactions.csv", 20_000));
+        EnsureCorpus(prose, mb, seed => new KoreanCorpus(seed, Today).Chat("chat.txt", 20_000, fillerWeight: 21 * 40), seed => new KoreanCorpus(seed, Today).Chat("memo.txt", 20_000, fillerWeight: 21 * 40));
+
+        var results = new List<string>();
+        foreach (var (label, folder) in new[] { ("digit-dense CSV", csv), ("Korean prose", prose) })
+        {
+            var bytes = Directory.EnumerateFiles(folder).Sum(f => new FileInfo(f).Length);
+            Warm(folder);
+            var scan = Best(runs, () => Time("dotnet", [cli, "scan", folder, "--format", "jsonl", "--no-progress"]));
+            var rg = Best(runs, () => Time("rg", ["-n", "-o", "--no-heading", "-e", CombinedRegex, folder]));
+            results.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| {label} | {bytes / 1e6:F0} MB | {bytes / scan.Seconds / 1e6:F0} MB/s | {bytes / rg.Seconds / 1e6:F0} MB/s | {rg.Seconds / scan.Seconds:F2}× | {scan.PeakMiB} MiB |"));
+            Console.WriteLine(results[^1]);
+        }
+
+        if (bigGb > 0)
+        {
+            var big = Path.Combine(work, $"big-{bigGb}gb.csv");
+            EnsureBigFile(big, Path.Combine(csv, "customers.csv"), (long)bigGb << 30);
+            Warm(Path.GetDirectoryName(big)!, big);
+            var scan = Time("dotnet", [cli, "scan", big, "--format", "jsonl", "--no-progress"]);
+            var bytes = new FileInfo(big).Length;
+            results.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| one {bytes / 1e9:F1} GB CSV file | {bytes / 1e6:F0} MB | {bytes / scan.Seconds / 1e6:F0} MB/s | – | – | {scan.PeakMiB} MiB |"));
+            Console.WriteLine(results[^1]);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| corpus | size | fincloud scan | ripgrep (one combined regex) | fincloud vs ripgrep | fincloud peak memory |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        results.ForEach(Console.WriteLine);
+        return 0;
+    }
+
+    private static readonly DateOnly Today = new(2026, 11, 27);
+
+    private static int Option(string[] args, string name, int fallback) =>
+        OptionText(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static string FindCli()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "FinCloud.slnx")))
+        {
+            folder = folder.Parent;
+        }
+
+        var root = folder?.FullName ?? throw new InvalidOperationException("run from the repository, or pass --cli");
+        return Path.Combine(root, "artifacts", "bin", "FinCloud.Cli", "release", "fincloud.dll");
+    }
+
+    /// <summary>Two files of about <paramref name="mb"/>/2 MB each, made of generated blocks with different seeds.</summary>
+    private static void EnsureCorpus(string folder, int mb, Func<int, GeneratedFile> first, Func<int, GeneratedFile> second)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var (make, index) in new[] { (first, 0), (second, 1) })
+        {
+            var sample = make(index);
+            var path = Path.Combine(folder, sample.Name);
+            var target = (long)mb << 19;
+            if (File.Exists(path) && new FileInfo(path).Length >= target)
+            {
+                continue;
+            }
+
+            using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+            var header = sample.Lines[0];
+            var headerBytes = Encoding.UTF8.GetBytes(header + "\n");
+            var csv = path.EndsWith(".csv", StringComparison.Ordinal);
+            if (csv)
+            {
+                output.Write(headerBytes);
+            }
+
+            for (var seed = index; output.Length < target; seed += 2)
+            {
+                var block = seed == index ? sample : make(seed);
+                var text = string.Join('\n', csv ? block.Lines.Skip(1) : block.Lines) + "\n";
+                output.Write(Encoding.UTF8.GetBytes(text));
+            }
+        }
+    }
+
+    private static void EnsureBigFile(string path, string source, long size)
+    {
+        if (File.Exists(path) && new FileInfo(path).Length >= size)
+        {
+            return;
+        }
+
+        var block = File.ReadAllBytes(source);
+        using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+        var first = true;
+        while (output.Length < size)
+        {
+            var start = first ? 0 : Array.IndexOf(block, (byte)'\n') + 1;
+            output.Write(block, start, block.Length - start);
+            first = false;
+        }
+    }
+
+    /// <summary>Reads the files once so every timed run starts from the page cache.</summary>
+    private static void Warm(string folder, string? only = null)
+    {
+        var buffer = new byte[1 << 20];
+        foreach (var file in only is null ? Directory.EnumerateFiles(folder) : [only])
+        {
+            using var stream = File.OpenRead(file);
+            while (stream.Read(buffer) > 0)
+            {
+            }
+        }
+    }
+
+    private sealed record Timing(double Seconds, long PeakMiB);
+
+    private static Timing Best(int runs, Func<Timing> run) =>
+        Enumerable.Range(0, runs).Select(_ => run()).OrderBy(t => t.Seconds).First();
+
+    /// <summary>Runs a program with stdout to /dev/null under /usr/bin/time for its peak resident memory.</summary>
+    private static Timing Time(string program, string[] arguments)
+    {
+        var report = Path.GetTempFileName();
+        var start = new ProcessStartInfo("/usr/bin/time")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = false,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-f");
+        start.ArgumentList.Add("%e %M");
+        start.ArgumentList.Add("-o");
+        start.ArgumentList.Add(report);
+        start.ArgumentList.Add("sh");
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec \"$0\" \"$@\" > /dev/null");
+        start.ArgumentList.Add(program);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using (var process = Process.Start(start)!)
+        {
+            var stderr = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode is not (0 or 1 or 3))
+            {
+                throw new InvalidOperationException($"{program} exited {process.ExitCode}: {stderr}");
+            }
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        var fields = File.ReadAllText(report).Trim().Split('\n')[^1].Split(' ');
+        File.Delete(report);
+        return new Timing(seconds, long.Parse(fields[1], CultureInfo.InvariantCulture) / 1024);
+    }
+}
