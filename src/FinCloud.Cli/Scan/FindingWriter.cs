@@ -50,6 +50,7 @@ internal abstract class FindingWriter : IDisposable
         private string? _path;
         private byte[] _pathPrefix = [];
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public override void Write(Finding finding)
         {
             if (!ReferenceEquals(finding.Path, _path))

@@ -52,6 +52,7 @@ internal static class Keywords
     /// The classes of the keywords that end at an index in [<paramref name="from"/>, <paramref name="to"/>] of
     /// <paramref name="text"/> (a keyword may start before <paramref name="from"/>).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ContextClass EndingBetween(ReadOnlySpan<char> text, int from, int to)
     {
         var mask = ContextClass.None;

@@ -16,7 +16,7 @@ internal readonly record struct LocalFinding(
 /// <summary>The findings of one chunk and what the emitter needs to place them.</summary>
 internal sealed class ChunkResult
 {
-    public List<LocalFinding> Findings { get; } = [];
+    public List<LocalFinding> Findings { get; init; } = [];
 
     /// <summary>SHA-256 of each finding's normalized value, 32 bytes each, in finding order.</summary>
     public byte[] Hashes { get; set; } = [];
@@ -47,15 +47,18 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
     private readonly List<(int Offset, int Length)> _messages = [];
     private byte[] _values = new byte[1 << 16];
     private int _valuesLength;
+    private int _lastCount;
     private char[] _chars = new char[4096];
 
     /// <param name="chunk">Whole lines of UTF-8 (the last may be cut when <paramref name="endsMidLine"/>).</param>
     /// <param name="header">CSV/TSV header context, or null.</param>
     /// <param name="startsAtLine1">The chunk's first line is line 1 of its file (which has no header context).</param>
     /// <param name="endsMidLine">The chunk was cut inside an over-long line.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public ChunkResult Scan(ReadOnlySpan<byte> chunk, HeaderContext? header, bool startsAtLine1, bool endsMidLine)
     {
-        var result = new ChunkResult { Bytes = chunk.Length };
+        // Sized from the last chunk: dense files have tens of thousands of findings per chunk.
+        var result = new ChunkResult { Bytes = chunk.Length, Findings = new List<LocalFinding>(_lastCount + (_lastCount >> 3)) };
         _messages.Clear();
         _valuesLength = 0;
         var lineStart = 0;
@@ -108,6 +111,7 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
             Sha256Batch.HashAll(_values.AsSpan(0, _valuesLength), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_messages), result.Hashes);
         }
 
+        _lastCount = result.Findings.Count;
         result.LineFeeds = chunk.Count((byte)'\n');
         if (endsMidLine)
         {
@@ -132,6 +136,7 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
         return count;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void ScanLine(ReadOnlySpan<byte> utf8, int lineIndex, HeaderContext? header, ChunkResult result)
     {
         if (_chars.Length < utf8.Length)
