@@ -12,6 +12,8 @@ public static class RulesCommands
     {
         var group = new Command("rules", "전자금융감독규정 제14조의2 클라우드 이용절차 판단 (cloud-use decision under the rulebook in force on asOf)");
         group.Subcommands.Add(Evaluate());
+        group.Subcommands.Add(Explain());
+        group.Subcommands.Add(Plan());
         group.Subcommands.Add(Versions());
         return group;
     }
@@ -43,6 +45,49 @@ public static class RulesCommands
         {
             var decision = Decide(parse.GetValue(input)!);
             Console.Out.Write(CloudUseJson.WriteDecision(decision, parse.GetValue(basis)) + "\n");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Explain()
+    {
+        var input = InputOption();
+        var command = new Command("explain", """
+            Explains the decision in Korean: regime, materiality, each step with its citation, the CSP evaluation
+            scope, the FSS report and every deadline with the rule that computed it.
+
+            Example:
+              fincloud rules explain --input scenario.json
+            """);
+        command.Options.Add(input);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(input)!;
+            var scenario = ReadScenario(path);
+            var decision = Decide(scenario);
+            Console.Out.Write(DecisionExplainer.Explain(scenario, decision));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Plan()
+    {
+        var input = InputOption();
+        var command = new Command("plan", """
+            Writes the task plan for the decision as JSON: stable keys, Korean and English titles, required or
+            relaxed, dependencies, due dates, expected evidence and citations.
+
+            Example:
+              fincloud rules plan --input scenario.json
+            """);
+        command.Options.Add(input);
+        command.SetAction(parse =>
+        {
+            var scenario = ReadScenario(parse.GetValue(input)!);
+            var plan = TaskPlanner.Plan(Decide(scenario), scenario);
+            Console.Out.Write(CloudUseJson.WritePlan(plan) + "\n");
             return 0;
         });
         return command;

@@ -77,6 +77,13 @@ public static class CloudUseJson
         return node.ToJsonString(WriteOptions);
     }
 
+    /// <summary>Writes a task plan: stable keys, titles, requirement, dependencies, due dates, evidence, citation.</summary>
+    public static string WritePlan(TaskPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return JsonSerializer.Serialize(plan, WriteOptions.GetTypeInfo(typeof(TaskPlan)));
+    }
+
     private static CloudUseScenario Convert(ScenarioDocument d, string root)
     {
         var kind = Required(d.Kind, $"{root}.kind");
@@ -248,4 +255,5 @@ public sealed class ScenarioFormatException(string code, string message, string 
 [JsonSerializable(typeof(CloudUseJson.ScenarioDocument))]
 [JsonSerializable(typeof(CloudUseDecision))]
 [JsonSerializable(typeof(DecisionBasis))]
+[JsonSerializable(typeof(TaskPlan))]
 internal sealed partial class CloudUseJsonContext : JsonSerializerContext;

@@ -1,6 +1,10 @@
 using System.Text.Json.Serialization;
 using FinCloud.Rules.Calendar;
+using FinCloud.Rules.Catalogue;
 using FinCloud.Rules.CloudUse;
+using FinCloud.Rules.Continuity;
+using FinCloud.Rules.Governance;
+using FinCloud.Rules.Rulebooks;
 
 namespace FinCloud.Rules.Json;
 
@@ -11,4 +15,9 @@ namespace FinCloud.Rules.Json;
     AllowTrailingCommas = true)]
 [JsonSerializable(typeof(HolidayRuleSet))]
 [JsonSerializable(typeof(CloudUseRulebook))]
+[JsonSerializable(typeof(CspCatalogue))]
+[JsonSerializable(typeof(VersionFile<BoardReportingRule>))]
+[JsonSerializable(typeof(VersionFile<InsuranceMinimumVersion>))]
+[JsonSerializable(typeof(VersionFile<DisasterRecoveryVersion>))]
+[JsonSerializable(typeof(VersionFile<IncidentReportingVersion>))]
 internal sealed partial class RulesJsonContext : JsonSerializerContext;

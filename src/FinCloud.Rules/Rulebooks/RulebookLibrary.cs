@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using FinCloud.Rules.Calendar;
 using FinCloud.Rules.CloudUse;
+using FinCloud.Rules.Continuity;
+using FinCloud.Rules.Governance;
 using FinCloud.Rules.Json;
 
 namespace FinCloud.Rules.Rulebooks;
@@ -15,6 +17,23 @@ public static class RulebookLibrary
     private const string Prefix = "Rulebooks/";
 
     private static readonly Lazy<IReadOnlyList<CloudUseRulebook>> CloudUseVersions = new(LoadCloudUse);
+
+    private static readonly Lazy<DatedVersions<BoardReportingRule>> BoardReportingVersions = new(() => Related("board-reporting", RulesJsonContext.Default.VersionFileBoardReportingRule));
+    private static readonly Lazy<DatedVersions<InsuranceMinimumVersion>> InsuranceVersions = new(() => Related("insurance-minimums", RulesJsonContext.Default.VersionFileInsuranceMinimumVersion));
+    private static readonly Lazy<DatedVersions<DisasterRecoveryVersion>> DisasterRecoveryVersions = new(() => Related("disaster-recovery", RulesJsonContext.Default.VersionFileDisasterRecoveryVersion));
+    private static readonly Lazy<DatedVersions<IncidentReportingVersion>> IncidentVersions = new(() => Related("incident-reporting", RulesJsonContext.Default.VersionFileIncidentReportingVersion));
+
+    /// <summary>CISO → 이사회 reporting (제8조의2, from 2025-08-05).</summary>
+    public static DatedVersions<BoardReportingRule> BoardReporting => BoardReportingVersions.Value;
+
+    /// <summary>책임이행보험 minimums (제5조; ED-18), with the 2026-02-05 increase.</summary>
+    public static DatedVersions<InsuranceMinimumVersion> InsuranceMinimums => InsuranceVersions.Value;
+
+    /// <summary>DR-centre duty, RTO and drills (제23조·제24조; ED-19), with the 2026-02-05 expansion.</summary>
+    public static DatedVersions<DisasterRecoveryVersion> DisasterRecovery => DisasterRecoveryVersions.Value;
+
+    /// <summary>Incident-report thresholds and clocks (ED-17), with the 2025-02-05 thresholds.</summary>
+    public static DatedVersions<IncidentReportingVersion> IncidentReporting => IncidentVersions.Value;
 
     /// <summary>Every cloud-use version, oldest first, each with its validity interval.</summary>
     public static IReadOnlyList<CloudUseRulebook> CloudUse => CloudUseVersions.Value;
@@ -49,6 +68,10 @@ public static class RulebookLibrary
 
         return versions;
     }
+
+    private static DatedVersions<T> Related<T>(string name, JsonTypeInfo<VersionFile<T>> type)
+        where T : IDatedVersion =>
+        new(Load($"related/{name}.json", type).Versions);
 
     internal static IEnumerable<string> ResourceNames(string folder) =>
         typeof(RulebookLibrary).Assembly.GetManifestResourceNames()

@@ -1,0 +1,22 @@
+using FinCloud.Rules.Rulebooks;
+
+namespace FinCloud.Rules.Continuity;
+
+/// <summary>책임이행보험 minimum limits (전자금융감독규정 제5조) as a versioned lookup: category × size × effective-from (ED-18).</summary>
+public sealed record InsuranceMinimumVersion(string Id, DateOnly EffectiveFrom, Provision Provision, IReadOnlyList<InsuranceMinimum> Minimums) : IDatedVersion
+{
+    /// <summary>
+    /// The minimum for a category and, where the amount depends on it, the total assets. Entries with a size
+    /// condition come before the general entry of the same category, so the first match wins.
+    /// </summary>
+    public InsuranceMinimum? For(string category, long? totalAssetsKrw = null) =>
+        Minimums.FirstOrDefault(m => m.Category == category
+            && (m.MinTotalAssetsKrw is null || (totalAssetsKrw is { } assets && assets >= m.MinTotalAssetsKrw)));
+}
+
+/// <summary>One minimum. <see cref="Conservative"/> marks the higher of conflicting sources (ED-18).</summary>
+public sealed record InsuranceMinimum(string Category, long AmountKrw, Confidence Confidence, string? Note = null, long? MinTotalAssetsKrw = null, bool Conservative = false)
+{
+    /// <summary>A reserve may make up the difference: the policy limit must reach the minimum less the reserve.</summary>
+    public bool IsCovered(long policyLimitKrw, long reserveKrw = 0) => policyLimitKrw >= AmountKrw - reserveKrw;
+}
