@@ -3,11 +3,12 @@ using System.Text;
 using FinCloud.Cli;
 
 Console.OutputEncoding = new UTF8Encoding(false);
-var root = new RootCommand("FinCloud — 클라우드 이용·망분리·업무연속성 규정 준수 도구 (rules, calendar, scan)");
+var root = new RootCommand("FinCloud — 클라우드 이용·망분리·업무연속성 규정 준수 도구 (rules, calendar, scan, audit)");
 // Command groups live in their feature folders; each adds itself here.
 root.Subcommands.Add(FinCloud.Cli.Rules.RulesCommands.Create());
 root.Subcommands.Add(FinCloud.Cli.Calendar.CalendarCommands.Create());
 root.Subcommands.Add(FinCloud.Cli.Scan.ScanCommands.Create());
+root.Subcommands.Add(FinCloud.Cli.Audit.AuditCommands.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -1,6 +1,11 @@
+using FinCloud.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddFinCloud();
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-app.Run();
+app.UseFinCloud();
+var created = await app.PrepareDatabaseAsync();
+StartupBanner.PrintOnStart(app, created);
+await app.RunAsync();
 
 public partial class Program;

@@ -1,2 +1,0 @@
-namespace FinCloud.Core;
-internal static class AssemblyMarker;

@@ -1,0 +1,37 @@
+namespace FinCloud.Core.Audit;
+
+/// <summary>
+/// What happened. Numbered in blocks of a hundred per area; values are stored and hashed, so they are
+/// never renumbered or reused. Add new values at the end of their block.
+/// </summary>
+public enum AuditEventType
+{
+    // 100–199 organisations and membership
+    OrganizationCreated = 100,
+    MemberAdded = 101,
+    MemberRemoved = 102,
+
+    // 200–299 sign-in and accounts
+    SignInSucceeded = 200,
+    SignInFailed = 201,
+    AccountLockedOut = 202,
+    SignedOut = 203,
+    TwoFactorEnabled = 204,
+    TwoFactorDisabled = 205,
+    PasswordChanged = 206,
+
+    // 300–399 API access
+    ApiKeyCreated = 300,
+    ApiKeyRevoked = 301,
+
+    // 400–499 the audit trail itself
+    AuditChainVerified = 400,
+
+    // 500–599 supervisory sharing (an institution shares a record with the FSS or FSI)
+    SharedWithSupervisor = 500,
+    SharedRecordRead = 501,
+
+    // 1000–1099 cloud use (클라우드 이용), 1100–1199 network separation (망분리 예외),
+    // 1200–1299 business continuity (업무연속성), 1300–1399 data scanning, 1400–1499 CSP evaluations,
+    // 1500–1599 reports and submissions: reserved for those modules.
+}

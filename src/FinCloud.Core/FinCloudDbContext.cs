@@ -1,0 +1,165 @@
+using System.Buffers.Binary;
+using FinCloud.Core.ApiAccess;
+using FinCloud.Core.Audit;
+using FinCloud.Core.Identity;
+using FinCloud.Core.Organizations;
+using FinCloud.Core.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinCloud.Core;
+
+/// <summary>
+/// The one context. Tenant-owned rows are filtered by the named <c>"Tenant"</c> filter and guarded on save;
+/// audit events added before <see cref="SaveChangesAsync(bool, CancellationToken)"/> are chained and
+/// committed in the same transaction as the change they describe.
+/// </summary>
+public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> options, TenantContext tenant, TimeProvider clock)
+    : IdentityDbContext<FinCloudUser, IdentityRole<Guid>, Guid>(options)
+{
+    public TenantContext Tenant { get; } = tenant;
+
+    public TimeProvider Clock { get; } = clock;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    /// <summary>Read by the query filter on every query; EF turns it into a parameter.</summary>
+    private Guid? CurrentOrganizationId => Tenant.OrganizationId;
+
+    /// <summary>Adds an audit event for the organisation in scope; it commits with the next save.</summary>
+    public AuditEvent Audit(AuditEventType type, string? entityType = null, object? entityId = null, string? before = null, string? after = null)
+    {
+        var e = AuditEvent.For(type, entityType, entityId, before, after);
+        AuditEvents.Add(e);
+        return e;
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FinCloudDbContext).Assembly);
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            typeof(FinCloudDbContext)
+                .GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entityType.ClrType)
+                .Invoke(this, [builder]);
+        }
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder)
+        where T : class, ITenantOwned =>
+        builder.Entity<T>().HasQueryFilter(TenantQueryFilter.Name, e => e.OrganizationId == CurrentOrganizationId);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        // Identity and EF call the async path; the synchronous one must apply the same guard and chaining.
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardTenancy();
+        var pending = ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            await ChainAsync(pending, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // SQLite: BEGIN IMMEDIATE takes the write lock. PostgreSQL: ChainAsync takes an advisory lock.
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await ChainAsync(pending, cancellationToken);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    private void GuardTenancy()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    var organizationId = Tenant.RequireOrganization();
+                    if (entry.Entity.OrganizationId == Guid.Empty)
+                    {
+                        entry.Entity.OrganizationId = organizationId;
+                    }
+                    else if (entry.Entity.OrganizationId != organizationId)
+                    {
+                        throw new TenantViolationException($"A {entry.Metadata.ClrType.Name} for another organisation cannot be added here.");
+                    }
+
+                    break;
+                case EntityState.Modified or EntityState.Deleted:
+                    if (entry.Entity is AuditEvent)
+                    {
+                        throw new InvalidOperationException("Audit events are append-only.");
+                    }
+
+                    var property = entry.Property(nameof(ITenantOwned.OrganizationId));
+                    var original = (Guid)property.OriginalValue!;
+                    if (original != Tenant.RequireOrganization() || entry.Entity.OrganizationId != original)
+                    {
+                        throw new TenantViolationException($"A {entry.Metadata.ClrType.Name} of another organisation cannot be changed here.");
+                    }
+
+                    break;
+                case EntityState.Detached or EntityState.Unchanged:
+                    break;
+            }
+        }
+    }
+
+    private async Task ChainAsync(List<AuditEvent> pending, CancellationToken ct)
+    {
+        var organizationId = Tenant.RequireOrganization();
+        if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            // Serialises writers of this organisation's chain across connections and app instances until commit.
+            var key = BinaryPrimitives.ReadInt64LittleEndian(organizationId.ToByteArray());
+            await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        }
+
+        var head = await AuditChainHeads.SingleOrDefaultAsync(ct);
+        if (head is null)
+        {
+            head = new AuditChainHead { OrganizationId = organizationId };
+            AuditChainHeads.Add(head);
+        }
+
+        // Milliseconds: SQLite text and PostgreSQL timestamptz both keep them exactly, so hashes verify on either.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(Clock.GetUtcNow().ToUnixTimeMilliseconds());
+        foreach (var e in pending)
+        {
+            e.OrganizationId = organizationId;
+            e.Sequence = head.LastSequence + 1;
+            e.PreviousHash = head.LastHash;
+            e.OccurredAt = now;
+            if (e.ActorId is null && e.ActorKind == ActorKind.System)
+            {
+                e.ActorKind = Tenant.ActorKind;
+                e.ActorId = Tenant.ActorId;
+            }
+
+            e.Hash = e.ComputeHash();
+            head.LastSequence = e.Sequence;
+            head.LastHash = e.Hash;
+        }
+    }
+}

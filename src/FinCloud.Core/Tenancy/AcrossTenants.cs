@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace FinCloud.Core.Tenancy;
+
+/// <summary>
+/// The only way past the <c>"Tenant"</c> filter. Each use names its reason, so a search for
+/// <see cref="AcrossTenantsReason"/> lists every place where one organisation's code sees another's rows.
+/// </summary>
+public static class AcrossTenantsExtensions
+{
+    public static IQueryable<T> AcrossTenants<T>(this IQueryable<T> source, AcrossTenantsReason reason)
+        where T : class, ITenantOwned
+    {
+        _ = reason; // the reason is for the reader and for searches; behaviour does not depend on it
+        return source.IgnoreQueryFilters([TenantQueryFilter.Name]);
+    }
+}
+
+public enum AcrossTenantsReason
+{
+    /// <summary>Sign-in and API-key authentication: find which organisation a credential belongs to.</summary>
+    Authentication = 1,
+
+    /// <summary>Operator tooling (<c>fincloud audit verify</c>) that checks every organisation's chain, read-only.</summary>
+    OperatorVerification = 2,
+
+    /// <summary>A supervisor (FSS) reading what an institution explicitly shared with it; the read is audited.</summary>
+    SupervisoryGrant = 3,
+}

@@ -1,2 +1,0 @@
-namespace FinCloud.Migrations.Postgres;
-internal static class AssemblyMarker;

@@ -1,2 +1,0 @@
-namespace FinCloud.Migrations.Sqlite;
-internal static class AssemblyMarker;

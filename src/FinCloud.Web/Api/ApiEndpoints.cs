@@ -1,0 +1,22 @@
+using FinCloud.Web.Features.ApiKeys;
+using FinCloud.Web.Features.Audit;
+using FinCloud.Web.Features.Organizations;
+using FinCloud.Web.Security;
+
+namespace FinCloud.Web.Api;
+
+/// <summary>
+/// Every API group hangs under <c>/api</c>, authenticated by API keys and scoped to the key's organisation.
+/// Add a group here with one line; give each endpoint route parameters or a tenant-isolation declaration.
+/// </summary>
+public static class ApiEndpoints
+{
+    public static RouteGroupBuilder MapFinCloudApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").RequireAuthorization(Policies.Api);
+        api.MapOrganizationEndpoints();
+        api.MapAuditEndpoints();
+        api.MapApiKeyEndpoints();
+        return api;
+    }
+}

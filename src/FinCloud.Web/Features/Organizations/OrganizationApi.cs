@@ -1,0 +1,38 @@
+using FinCloud.Core;
+using FinCloud.Core.Identity;
+using FinCloud.Core.Organizations;
+using FinCloud.Web.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinCloud.Web.Features.Organizations;
+
+public sealed record OrganizationDto(Guid Id, string NameKo, string NameEn, OrganizationKind Kind, InstitutionSector? Sector);
+
+public sealed record MemberDto(Guid MembershipId, Guid UserId, string DisplayName, OrganizationRole Role);
+
+public static class OrganizationApi
+{
+    public static RouteGroupBuilder MapOrganizationEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("organization").WithTags("Organisation");
+        group.MapGet("", GetCurrentAsync).ActsOnCallerOrganization("the caller's own organisation");
+        group.MapGet("members", ListMembersAsync).ActsOnCallerOrganization("members of the caller's organisation");
+        return group;
+    }
+
+    public static async Task<Results<Ok<OrganizationDto>, NotFound>> GetCurrentAsync(FinCloudDbContext db, CancellationToken ct)
+    {
+        var id = db.Tenant.RequireOrganization();
+        var o = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        return o is null ? TypedResults.NotFound() : TypedResults.Ok(new OrganizationDto(o.Id, o.NameKo, o.NameEn, o.Kind, o.Sector));
+    }
+
+    public static async Task<Ok<List<MemberDto>>> ListMembersAsync(FinCloudDbContext db, CancellationToken ct)
+    {
+        var members = await db.Memberships.AsNoTracking()
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberDto(m.Id, u.Id, u.DisplayName, m.Role))
+            .ToListAsync(ct);
+        return TypedResults.Ok(members);
+    }
+}

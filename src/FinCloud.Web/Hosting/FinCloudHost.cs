@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FinCloud.Core;
+using FinCloud.Core.Identity;
+using FinCloud.Core.Tenancy;
+using FinCloud.Web.Api;
+using FinCloud.Web.Components;
+using FinCloud.Web.Components.Account;
+using FinCloud.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+
+namespace FinCloud.Web.Hosting;
+
+/// <summary>Services and pipeline of the web app, kept out of Program.cs so tests and readers find them in one place.</summary>
+public static class FinCloudHost
+{
+    public static readonly CultureInfo[] Cultures = [new("ko-KR"), new("en-US")];
+
+    public static WebApplicationBuilder AddFinCloud(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (builder.Configuration["Logging:Console:FormatterName"] is null && !builder.Environment.IsDevelopment())
+        {
+            // Structured JSON lines outside development; templates carry ids and counts, never names or addresses.
+            builder.Logging.AddJsonConsole();
+        }
+
+        var settings = DatabaseSetup.ReadSettings(builder.Configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<TenantContext>();
+        services.AddFinCloudDatabase(settings);
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")))
+            .SetApplicationName("FinCloud");
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<TenantAccess>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/account/access-denied";
+                o.Cookie.Name = "FinCloud.Auth";
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            }));
+
+        services.AddIdentityCore<FinCloudUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = true;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<FinCloudDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<FinCloudClaimsPrincipalFactory>();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireClaim(FinCloudClaims.OrganizationId))
+            .AddPolicy(Policies.Editor, p => p.RequireClaim(FinCloudClaims.OrganizationId)
+                .RequireRole(nameof(OrganizationRole.Officer), nameof(OrganizationRole.Ciso), nameof(OrganizationRole.CommitteeMember), nameof(OrganizationRole.Administrator)))
+            .AddPolicy(Policies.Administrator, p => p.RequireClaim(FinCloudClaims.OrganizationId).RequireRole(nameof(OrganizationRole.Administrator)))
+            .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser().RequireClaim(FinCloudClaims.OrganizationId));
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Korean first: the browser's language does not override it, only the user's explicit choice (cookie).
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        // Korean text as characters, not numeric entities, in rendered HTML.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddValidation();
+        services.AddOpenApi();
+        services.AddHealthChecks();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+        return builder;
+    }
+
+    public static WebApplication UseFinCloud(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseRequestLocalization();
+        // The API answers errors with ProblemDetails; pages get the friendly Korean/English page.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.Use((context, next) =>
+            {
+                context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()!.Enabled = false;
+                return next(context);
+            });
+            api.UseStatusCodePages();
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // After authorization: an API request's principal comes from its API key, a page's from the cookie.
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<TenantContext>().EnterFrom(context.User);
+            return next(context);
+        });
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api-reference");
+        app.MapFinCloudApi();
+        app.MapCultureEndpoint();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static void MapCultureEndpoint(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+        {
+            var chosen = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == culture) ?? Cultures[0];
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return TypedResults.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+        }).ExcludeFromDescription();
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using FinCloud.Core.Identity;
+using FinCloud.Core.Tenancy;
+
+namespace FinCloud.Web.Security;
+
+/// <summary>Claims that carry the tenant: the organisation acted for, and who acts.</summary>
+public static class FinCloudClaims
+{
+    public const string OrganizationId = "fincloud:org";
+    public const string ActorKind = "fincloud:actor";
+
+    public static Guid? Organization(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(OrganizationId), out var id) ? id : null;
+
+    public static Guid? ActorId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public static bool HasRole(this ClaimsPrincipal user, OrganizationRole role) => user.IsInRole(role.ToString());
+
+    /// <summary>Enters the organisation of a signed-in user or API key; anonymous principals enter nothing.</summary>
+    public static void EnterFrom(this TenantContext tenant, ClaimsPrincipal user)
+    {
+        if (user.Organization() is { } organizationId && !tenant.HasOrganization)
+        {
+            var kind = Enum.TryParse<ActorKind>(user.FindFirstValue(ActorKind), out var k) ? k : Core.Tenancy.ActorKind.User;
+            tenant.Enter(organizationId, user.ActorId(), kind);
+        }
+    }
+}
+
+/// <summary>Authorization policies by organisation role.</summary>
+public static class Policies
+{
+    /// <summary>Any member of the organisation; auditors included (read-only).</summary>
+    public const string Member = nameof(Member);
+
+    /// <summary>Changes data: every role but the auditor.</summary>
+    public const string Editor = nameof(Editor);
+
+    public const string Administrator = nameof(Administrator);
+
+    /// <summary>The API: API keys sent as bearer tokens.</summary>
+    public const string Api = nameof(Api);
+}

@@ -1,0 +1,201 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FinCloud.Core;
+using FinCloud.Core.ApiAccess;
+using FinCloud.Core.Identity;
+using FinCloud.Core.Organizations;
+using FinCloud.Core.Tenancy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FinCloud.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (Program) on a fresh database of one provider, demo data seeded with one random password.
+/// Share one per test class where tests do not disturb each other.
+/// </summary>
+public sealed class FinCloudApp : WebApplicationFactory<Program>
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    private readonly bool _keepData;
+
+    private FinCloudApp(string provider, string connectionString, string dataDirectory, bool kestrel, bool keepData)
+    {
+        _keepData = keepData;
+        Provider = provider;
+        ConnectionString = connectionString;
+        DataDirectory = dataDirectory;
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public string DataDirectory { get; }
+
+    /// <summary>Every demo user's password in this app; random per app, never a constant in the repository.</summary>
+    public string DemoPassword { get; private set; } = "Aa1!" + Guid.NewGuid().ToString("N")[..12];
+
+    public static async Task<FinCloudApp> StartAsync(string provider, bool kestrel = false)
+    {
+        var (connectionString, data) = await Databases.CreateAsync(provider);
+        var app = new FinCloudApp(provider, connectionString, data, kestrel, keepData: false);
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>Names a database without starting anything, for <see cref="Start"/>.</summary>
+    public static FinCloudApp Describe(string provider, string connectionString, string dataDirectory) =>
+        new(provider, connectionString, dataDirectory, kestrel: false, keepData: true);
+
+    /// <summary>Another instance on an existing database (a restart, or a second instance); it leaves the data folder alone.</summary>
+    public static FinCloudApp Start(FinCloudApp existing, string? demoPassword = null)
+    {
+        var app = new FinCloudApp(existing.Provider, existing.ConnectionString, existing.DataDirectory, kestrel: false, keepData: true)
+        {
+            DemoPassword = demoPassword ?? existing.DemoPassword,
+        };
+
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>The loopback address of the Kestrel server (apps started with <c>kestrel: true</c>).</summary>
+    public Uri ServerAddress =>
+        new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:FinCloud", ConnectionString);
+        builder.UseSetting("Data:Directory", DataDirectory);
+        builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Demo:Banner", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        builder.UseEnvironment("Testing");
+        // Outside Development the framework's blazor.web.js is only found in published output, unless asked.
+        builder.UseStaticWebAssets();
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<FinCloudDbContext, Task<T>> work, Guid? organizationId = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FinCloudDbContext>();
+        if (organizationId is { } id)
+        {
+            db.Tenant.Enter(id, null, ActorKind.System);
+        }
+
+        return await work(db);
+    }
+
+    public Task<Guid> OrganizationIdAsync(string nameKo) =>
+        WithDbAsync(db => db.Organizations.Where(o => o.NameKo == nameKo).Select(o => o.Id).SingleAsync());
+
+    /// <summary>A new financial institution with its creation audited: a tenant no other test touches.</summary>
+    public async Task<Guid> CreateOrganizationAsync()
+    {
+        var id = await WithDbAsync(async db =>
+        {
+            var o = Organization.FinancialInstitution("테스트은행 " + Guid.NewGuid().ToString("N")[..6], "Test Bank", InstitutionSector.Bank, db.Clock.GetUtcNow());
+            db.Organizations.Add(o);
+            await db.SaveChangesAsync();
+            return o.Id;
+        });
+        await WithDbAsync(db =>
+        {
+            db.Audit(Core.Audit.AuditEventType.OrganizationCreated, nameof(Organization), id);
+            return db.SaveChangesAsync();
+        }, id);
+        return id;
+    }
+
+    public Task<Guid> BankAsync() => OrganizationIdAsync("한빛은행");
+
+    public Task<Guid> SecuritiesFirmAsync() => OrganizationIdAsync("새벽증권");
+
+    /// <summary>Creates an API key of the organisation (audited like any other) and returns its secret.</summary>
+    public Task<(Guid Id, string Secret)> CreateApiKeyAsync(Guid organizationId, OrganizationRole role = OrganizationRole.Administrator) =>
+        WithDbAsync(async db =>
+        {
+            var (key, secret) = ApiKey.Create("test " + role, role, db.Clock.GetUtcNow());
+            db.ApiKeys.Add(key);
+            db.Audit(Core.Audit.AuditEventType.ApiKeyCreated, nameof(ApiKey), key.Id);
+            await db.SaveChangesAsync();
+            return (key.Id, secret);
+        }, organizationId);
+
+    public HttpClient ApiClient(string secret)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<T>(Json))!;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_keepData)
+        {
+            return;
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow machine: the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+/// <summary>One app per provider, created on first use and shared by the tests of a class.</summary>
+public sealed class SharedApps : IAsyncDisposable
+{
+    private readonly Dictionary<string, Task<FinCloudApp>> _apps = [];
+    private readonly Lock _lock = new();
+
+    public Task<FinCloudApp> GetAsync(string provider)
+    {
+        lock (_lock)
+        {
+            if (!_apps.TryGetValue(provider, out var app))
+            {
+                app = FinCloudApp.StartAsync(provider);
+                _apps[provider] = app;
+            }
+
+            return app;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in _apps.Values)
+        {
+            await (await app).DisposeAsync();
+        }
+    }
+}
