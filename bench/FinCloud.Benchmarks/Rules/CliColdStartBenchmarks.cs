@@ -10,6 +10,7 @@ namespace FinCloud.Benchmarks.Rules;
 /// without it the benchmark runs the debug build through <c>dotnet</c>.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 20)]
+[MedianColumn]
 public class CliColdStartBenchmarks
 {
     private string _cli = string.Empty;
