@@ -1,4 +1,5 @@
 using FinCloud.Web.Features.ApiKeys;
+using FinCloud.Web.Features.NetworkSeparation;
 using FinCloud.Web.Features.Audit;
 using FinCloud.Web.Features.Organizations;
 using FinCloud.Web.Security;
@@ -17,6 +18,7 @@ public static class ApiEndpoints
         api.MapOrganizationEndpoints();
         api.MapAuditEndpoints();
         api.MapApiKeyEndpoints();
+        api.MapNetworkSeparationEndpoints();
         return api;
     }
 }

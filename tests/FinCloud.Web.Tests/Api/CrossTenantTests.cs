@@ -29,9 +29,14 @@ public sealed class CrossTenantTests(SharedApps apps) : IClassFixture<SharedApps
         var b = await app.CreateOrganizationAsync();
         var (_, secretA) = await app.CreateApiKeyAsync(a, OrganizationRole.Administrator);
         var (keyB, _) = await app.CreateApiKeyAsync(b, OrganizationRole.Administrator);
+        var separationB = await NetworkSeparation.SeparationRecords.CreateForAsync(app, b);
         var eventB = await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Sequence).Select(e => e.Id).FirstAsync(), b);
         var headB = await app.WithDbAsync(db => db.AuditChainHeads.SingleAsync(), b);
-        var resourcesOfB = new Dictionary<string, Guid> { ["apiKeyId"] = keyB, ["eventId"] = eventB };
+        var resourcesOfB = new Dictionary<string, Guid>
+        {
+            ["apiKeyId"] = keyB, ["eventId"] = eventB,
+            ["exemptionId"] = separationB.ExemptionId, ["dataSetId"] = separationB.DataSetId, ["findingId"] = separationB.FindingId,
+        };
         var secretsOfB = new[] { b.ToString(), keyB.ToString(), eventB.ToString(), headB.LastHash };
 
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
