@@ -1,5 +1,6 @@
 using FinCloud.Web.Features.ApiKeys;
 using FinCloud.Web.Features.Audit;
+using FinCloud.Web.Features.CloudUse;
 using FinCloud.Web.Features.Organizations;
 using FinCloud.Web.Security;
 
@@ -17,6 +18,7 @@ public static class ApiEndpoints
         api.MapOrganizationEndpoints();
         api.MapAuditEndpoints();
         api.MapApiKeyEndpoints();
+        api.MapCloudUseEndpoints();
         return api;
     }
 }

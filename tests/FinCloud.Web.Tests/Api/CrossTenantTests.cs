@@ -29,9 +29,15 @@ public sealed class CrossTenantTests(SharedApps apps) : IClassFixture<SharedApps
         var b = await app.CreateOrganizationAsync();
         var (_, secretA) = await app.CreateApiKeyAsync(a, OrganizationRole.Administrator);
         var (keyB, _) = await app.CreateApiKeyAsync(b, OrganizationRole.Administrator);
+        var cloudUseOfB = await CloudUse.CloudUseResources.OfAsync(app, b);
         var eventB = await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Sequence).Select(e => e.Id).FirstAsync(), b);
         var headB = await app.WithDbAsync(db => db.AuditChainHeads.SingleAsync(), b);
         var resourcesOfB = new Dictionary<string, Guid> { ["apiKeyId"] = keyB, ["eventId"] = eventB };
+        foreach (var (name, id) in cloudUseOfB)
+        {
+            resourcesOfB[name] = id;
+        }
+
         var secretsOfB = new[] { b.ToString(), keyB.ToString(), eventB.ToString(), headB.LastHash };
 
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
