@@ -89,6 +89,8 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseEnvironment("Testing");
+        // Outside Development the framework's blazor.web.js is only found in published output, unless asked.
+        builder.UseStaticWebAssets();
     }
 
     public async Task<T> WithDbAsync<T>(Func<FinCloudDbContext, Task<T>> work, Guid? organizationId = null)

@@ -1,0 +1,82 @@
+using Microsoft.Playwright;
+
+namespace FinCloud.Web.Tests.Browser;
+
+/// <summary>Key journeys in a real browser; screenshots of each page go to artifacts/screenshots/.</summary>
+public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    /// <summary>Prerendered HTML arrives before the circuit; clicks only work once the page is interactive.</summary>
+    private static Task WaitUntilInteractiveAsync(IPage page) =>
+        page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    [Fact]
+    public Task A_bank_officer_signs_in_in_korean_and_sees_only_the_bank() => browser.RunAsync("sign-in-korean", async page =>
+    {
+        await page.GotoAsync("/account/login");
+        (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("ko");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("FinCloud 로그인");
+        (await page.Locator("label[for=password]").InnerTextAsync()).ShouldBe("비밀번호");
+        await BrowserFixture.ScreenshotAsync(page, "01-login-ko");
+
+        await SignInAsync(page, "officer@hanbit.example", browser.App.DemoPassword);
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("김담당님, 환영합니다");
+        (await page.GetByTestId("organization-name").InnerTextAsync()).ShouldBe("한빛은행");
+        (await page.GetByTestId("roles").InnerTextAsync()).ShouldBe("담당자");
+        var navigation = await page.Locator("nav.sidebar").InnerTextAsync();
+        foreach (var item in new[] { "클라우드 이용", "망분리 예외", "업무연속성", "데이터 스캔", "CSP 평가", "보고·제출", "감사 추적", "관리" })
+        {
+            navigation.ShouldContain(item);
+        }
+
+        await BrowserFixture.ScreenshotAsync(page, "02-home-bank-officer");
+
+        await page.Locator("nav.sidebar").GetByText("망분리 예외").ClickAsync();
+        await page.GetByTestId("coming-soon").WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(page, "03-module-coming-soon");
+
+        await page.GotoAsync("/admin");
+        var members = await page.GetByTestId("members").InnerTextAsync();
+        members.ShouldContain("김담당");
+        members.ShouldNotContain("강담당"); // 새벽증권's officer
+        await BrowserFixture.ScreenshotAsync(page, "04-admin-members");
+    });
+
+    [Fact]
+    public Task An_administrator_verifies_the_audit_chain_on_the_audit_page() => browser.RunAsync("audit-verify", async page =>
+    {
+        await SignInAsync(page, "admin@hanbit.example", browser.App.DemoPassword);
+        await page.GotoAsync("/admin/audit");
+        await WaitUntilInteractiveAsync(page);
+        (await page.GetByTestId("audit-events").InnerTextAsync()).ShouldContain("SignInSucceeded");
+        await page.GetByTestId("verify-chain").ClickAsync();
+        var result = page.GetByTestId("verify-result");
+        await result.WaitForAsync();
+        (await result.InnerTextAsync()).ShouldStartWith("체인이 온전합니다");
+        await BrowserFixture.ScreenshotAsync(page, "05-audit-trail-verified");
+    });
+
+    [Fact]
+    public Task The_english_switch_and_the_not_found_page_work_in_the_browser() => browser.RunAsync("english-and-404", async page =>
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByText("English").ClickAsync();
+        await page.Locator("h1", new PageLocatorOptions { HasText = "Sign in to FinCloud" }).WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(page, "06-login-en");
+
+        var response = await page.GotoAsync("/no/such/page");
+        response!.Status.ShouldBe(404);
+        (await page.GetByTestId("not-found").InnerTextAsync()).ShouldContain("Page not found");
+        await page.GotoAsync("/culture/ko?returnUrl=/no/such/page");
+        (await page.GetByTestId("not-found").InnerTextAsync()).ShouldContain("페이지를 찾을 수 없습니다");
+        await BrowserFixture.ScreenshotAsync(page, "07-not-found-ko");
+    });
+}
