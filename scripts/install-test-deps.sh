@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs (idempotent: does nothing when all are present).
 # chromium: Playwright drives it by path; postgresql: the second provider; fonts-noto-cjk: Korean text
-# in screenshots and PDFs; poppler-utils: pdftotext to read generated reports back.
+# in screenshots; fonts-nanum: the TrueType Korean font embedded in PDF reports; poppler-utils: pdftotext to read generated reports back.
 set -euo pipefail
-packages=(chromium fonts-noto-cjk postgresql poppler-utils)
+packages=(chromium fonts-noto-cjk fonts-nanum postgresql poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
