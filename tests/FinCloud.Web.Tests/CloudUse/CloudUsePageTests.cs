@@ -41,7 +41,7 @@ public sealed partial class CloudUsePageTests(SharedApps apps) : IClassFixture<S
         using var officer = await SignedInAsync(app, "officer@hanbit.example");
 
         string[] pages = ["/cloud-use/cases/{0}", "/cloud-use/cases/{0}/forms/importance-assessment", "/cloud-use/cases/{0}/forms/business-continuity-plan",
-            "/cloud-use/cases/{0}/forms/security-measures", "/cloud-use/cases/{0}/csp-evaluation", "/cloud-use/files/{0}/evidence/" + resources["evidenceId"]];
+            "/cloud-use/cases/{0}/forms/security-measures", "/cloud-use/cases/{0}/csp-evaluation", "/cloud-use/files/{0}/evidence/" + resources["evidenceId"], "/cloud-use/files/{0}/packages/" + resources["packageId"]];
         foreach (var page in pages)
         {
             var other = await officer.GetAsync(new Uri(string.Format(System.Globalization.CultureInfo.InvariantCulture, page, theirs), UriKind.Relative), Ct);

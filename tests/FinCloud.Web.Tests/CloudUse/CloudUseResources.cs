@@ -14,6 +14,9 @@ public static class CloudUseResources
         var service = await CloudUseSetup.ServiceAsync(app, organizationId);
         var c = await CloudUseSetup.OpenAsync(app, organizationId, service, personalCreditInfo: true);
         var store = app.Services.GetRequiredService<EvidenceStore>();
+        await CloudUseSetup.ApproveAsync(app, organizationId, c.Case.Id);
+        var package = await app.WithDbAsync(async db =>
+            ((Created<ReportPackageDto>)(await ReportPackageApi.GenerateAsync(c.Case.Id, db, store, CancellationToken.None)).Result).Value!, organizationId);
         return await app.WithDbAsync(async db =>
         {
             var evidence = await EvidenceApi.UploadAsync(db, store, c.Case.Id, null, "증빙", "a.pdf", new MemoryStream("%PDF-1.4 b"u8.ToArray()), CancellationToken.None);
@@ -35,6 +38,7 @@ public static class CloudUseResources
                 ["meetingId"] = meeting.Id,
                 ["agendaItemId"] = item.Id,
                 ["userId"] = user.Id,
+                ["packageId"] = package.Id,
             };
         }, organizationId);
     }

@@ -14,7 +14,7 @@ public static class CloudUseSetup
     public static Task<Guid> ServiceAsync(FinCloudApp app, Guid organizationId) =>
         app.WithDbAsync(async db =>
         {
-            var provider = (await RegistryApi.RegisterProviderAsync(new RegisterProviderRequest("가상클라우드"), db, CancellationToken.None)).Value!;
+            var provider = (await RegistryApi.RegisterProviderAsync(new RegisterProviderRequest("테스트클라우드 " + Guid.NewGuid().ToString("N")[..6]), db, CancellationToken.None)).Value!;
             var service = ((Created<ServiceDto>)(await RegistryApi.RegisterServiceAsync(provider.Id, new RegisterServiceRequest("상담 SaaS", ServiceModel.Saas, "kr-central-1", true), db, CancellationToken.None)).Result).Value!;
             return service.Id;
         }, organizationId);
@@ -31,7 +31,7 @@ public static class CloudUseSetup
     public static Task<ResolutionDto> ApproveAsync(FinCloudApp app, Guid organizationId, Guid caseId, bool material = false) =>
         app.WithDbAsync(async db =>
         {
-            var users = db.Users.Select(u => u.Id).ToList();
+            var users = db.Memberships.Select(m => m.UserId).Distinct().ToList();
             var members = new List<Guid>();
             var committee = await CommitteeApi.EnsureCommitteeAsync(db, CancellationToken.None);
             await db.SaveChangesAsync();

@@ -149,3 +149,54 @@ public sealed class CloudUseWorkflowTests(SharedApps apps) : IClassFixture<Share
         (await EventsAsync(app, org)).Count(e => e == AuditEventType.EvidenceUploaded).ShouldBe(2);
     }
 }
+
+public sealed class ReportPackageTests(SharedApps apps) : IClassFixture<SharedApps>
+{
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task The_package_needs_an_approval_of_the_current_version_and_lists_every_file_with_its_hash(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var org = await app.CreateOrganizationAsync();
+        var service = await CloudUseSetup.ServiceAsync(app, org);
+        var c = await CloudUseSetup.OpenAsync(app, org, service, personalCreditInfo: true);
+        var store = app.Services.GetRequiredService<EvidenceStore>();
+        var early = await app.WithDbAsync(async db => (await ReportPackageApi.GenerateAsync(c.Case.Id, db, store, CancellationToken.None)).Result, org);
+        early.ShouldBeOfType<Conflict<string>>().Value.ShouldBe("not-approved");
+
+        await CloudUseSetup.ApproveAsync(app, org, c.Case.Id);
+        var package = await app.WithDbAsync(async db =>
+            ((Created<ReportPackageDto>)(await ReportPackageApi.GenerateAsync(c.Case.Id, db, store, CancellationToken.None)).Result).Value!, org);
+        package.DueBy.ShouldBe(new DateOnly(2027, 3, 2));
+        package.DueComputation.ShouldContain("2026-11-30");
+
+        var key = await app.WithDbAsync(db => db.ReportPackages.Where(p => p.Id == package.Id).Select(p => p.StorageKey).SingleAsync(), org);
+        await using (var zip = File.OpenRead(store.PathOf(key)))
+        {
+            var verification = FinCloud.Documents.ReportBundle.Verify(zip);
+            verification.Problems.ShouldBeEmpty();
+            verification.Manifest!.Files.Select(f => f.Path).ShouldBe(["report.docx", "report.pdf", "annex.xlsx", "case.json"], ignoreOrder: true);
+        }
+
+        var submitted = await app.WithDbAsync(async db =>
+            ((Ok<ReportPackageDto>)(await ReportPackageApi.SubmitAsync(c.Case.Id, package.Id, new SubmitPackageRequest("금융감독원 보고서 제출 시스템"), db, CancellationToken.None)).Result).Value!, org);
+        submitted.State.ShouldBe(ReportPackageState.Submitted);
+        var events = await app.WithDbAsync(db => db.AuditEvents.Select(e => e.Type).ToListAsync(), org);
+        events.ShouldContain(AuditEventType.ReportPackageGenerated);
+        events.ShouldContain(AuditEventType.ReportPackageSubmitted);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Non_material_work_gets_no_fss_report_package(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var org = await app.CreateOrganizationAsync();
+        var service = await CloudUseSetup.ServiceAsync(app, org);
+        var c = await CloudUseSetup.OpenAsync(app, org, service, personalCreditInfo: false);
+        await CloudUseSetup.ApproveAsync(app, org, c.Case.Id);
+        var store = app.Services.GetRequiredService<EvidenceStore>();
+        var result = await app.WithDbAsync(async db => (await ReportPackageApi.GenerateAsync(c.Case.Id, db, store, CancellationToken.None)).Result, org);
+        result.ShouldBeOfType<Conflict<string>>().Value.ShouldBe("no-report-required");
+    }
+}

@@ -59,6 +59,7 @@ public static class CloudUseApi
         group.MapWorkFormEndpoints();
         group.MapEvidenceEndpoints();
         group.MapCommitteeEndpoints();
+        group.MapReportPackageEndpoints();
         return group;
     }
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Text;
 using FinCloud.Core;
 using FinCloud.Core.Audit;
 using FinCloud.Core.CloudUse;
@@ -279,37 +278,31 @@ public static class CommitteeApi
     }
 }
 
-/// <summary>Writes the minutes; behind this seam until the shared document library takes over.</summary>
+/// <summary>회의록 as a Korean DOCX.</summary>
 public static class MinutesWriter
 {
-    public const string ContentType = "text/markdown; charset=utf-8";
-    public const string Extension = ".md";
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string Extension = ".docx";
 
     public static byte[] Write(SecurityCommittee committee, CommitteeMeeting meeting, IReadOnlyList<MemberDto> members, IReadOnlyList<AgendaItemDto> agenda)
     {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"# {committee.Name} 회의록\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"- 회의: {meeting.Title}\n- 일자: {meeting.HeldOn:yyyy-MM-dd}\n- 의사정족수: {committee.Quorum}명\n");
-        text.Append("- 위원: ").AppendJoin(", ", members.Select(m => m.IsChair ? $"{m.DisplayName}(위원장)" : m.DisplayName)).Append("\n\n");
+        var doc = new Documents.ReportBuilder($"{committee.Name} 회의록")
+            .Subtitle(meeting.Title)
+            .Fields(
+                ("일자", meeting.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("의사정족수", committee.Quorum.ToString(CultureInfo.InvariantCulture) + "명"),
+                ("위원", string.Join(", ", members.Select(m => m.IsChair ? $"{m.DisplayName}(위원장)" : m.DisplayName))));
         var n = 1;
         foreach (var a in agenda)
         {
-            text.Append(CultureInfo.InvariantCulture, $"## 제{n++}호 안건: {a.Title}\n\n");
-            text.Append(CultureInfo.InvariantCulture, $"- 표결: 찬성 {a.VotesFor}, 반대 {a.VotesAgainst}, 기권 {a.VotesAbstain}\n");
-            text.Append(CultureInfo.InvariantCulture, $"- 결과: {(a.Outcome switch { ResolutionOutcome.Approved => "가결", ResolutionOutcome.Rejected => "부결", _ => "미의결" })}\n");
-            if (a.ResolutionText is { } r)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"- 의결 내용: {r}\n");
-            }
-
-            if (a.FlaggedMaterial)
-            {
-                text.Append("- CISO 판단: 전자금융의 안전성·신뢰성에 중요한 영향 → 이사회 보고\n");
-            }
-
-            text.Append('\n');
+            doc.Heading(string.Create(CultureInfo.InvariantCulture, $"제{n++}호 안건: {a.Title}"), 2)
+                .Fields(
+                    ("표결", string.Create(CultureInfo.InvariantCulture, $"찬성 {a.VotesFor}, 반대 {a.VotesAgainst}, 기권 {a.VotesAbstain}")),
+                    ("결과", a.Outcome switch { ResolutionOutcome.Approved => "가결", ResolutionOutcome.Rejected => "부결", _ => "미의결" }),
+                    ("의결 내용", a.ResolutionText ?? ""),
+                    ("이사회 보고", a.FlaggedMaterial ? "CISO 판단: 전자금융의 안전성·신뢰성에 중요한 영향 → 이사회 보고" : "해당 없음"));
         }
 
-        return Encoding.UTF8.GetBytes(text.ToString());
+        return Documents.DocxReportWriter.ToBytes(doc.Build());
     }
 }

@@ -29,6 +29,7 @@ public static class EvidenceApi
     {
         var files = routes.MapGroup("/cloud-use/files").RequireAuthorization(Policies.Member).ExcludeFromDescription();
         files.MapGet("{caseId:guid}/evidence/{evidenceId:guid}", DownloadAsync);
+        files.MapGet("{caseId:guid}/packages/{packageId:guid}", ReportPackageApi.DownloadAsync);
         files.MapGet("minutes/{meetingId:guid}", CommitteeApi.MinutesAsync);
         return files;
     }
