@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using FinCloud.Core.ApiAccess;
 using FinCloud.Core.Audit;
 using FinCloud.Core.CloudUse;
+using FinCloud.Core.Features.NetworkSeparation;
 using FinCloud.Core.Identity;
 using FinCloud.Core.Organizations;
 using FinCloud.Core.Tenancy;
@@ -68,6 +69,20 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
     public DbSet<BoardReportItem> BoardReportItems => Set<BoardReportItem>();
 
     public DbSet<ReportPackage> ReportPackages => Set<ReportPackage>();
+
+    public DbSet<SeparationExemption> SeparationExemptions => Set<SeparationExemption>();
+
+    public DbSet<ExemptionControlAssessment> ExemptionControlAssessments => Set<ExemptionControlAssessment>();
+
+    public DbSet<FsiSecurityEvaluation> FsiSecurityEvaluations => Set<FsiSecurityEvaluation>();
+
+    public DbSet<HalfYearlyControlReview> HalfYearlyControlReviews => Set<HalfYearlyControlReview>();
+
+    public DbSet<ExemptionDataSet> ExemptionDataSets => Set<ExemptionDataSet>();
+
+    public DbSet<DataScopeScan> DataScopeScans => Set<DataScopeScan>();
+
+    public DbSet<DataScopeFinding> DataScopeFindings => Set<DataScopeFinding>();
 
     /// <summary>Read by the query filter on every query; EF turns it into a parameter.</summary>
     private Guid? CurrentOrganizationId => Tenant.OrganizationId;

@@ -59,7 +59,21 @@ public enum AuditEventType
     CspEvaluationRecorded = 1403,
     CspEvaluationItemMarked = 1404,
 
-    // 1100–1199 network separation (망분리 예외),
+    // 1100–1199 network separation (망분리 예외)
+    ExemptionRegistered = 1100,
+    ExemptionControlAssessed = 1101,
+    FsiEvaluationRecorded = 1102,
+    ExemptionActivated = 1103,
+    ExemptionActivationRefused = 1104,
+    ExemptionSuspended = 1105,
+    ControlReviewAssigned = 1106,
+    ControlReviewCompleted = 1107,
+    DataSetAdded = 1108,
+    DataScopeScanRecorded = 1109,
+    DataScopeFindingResolved = 1110,
+    DataSetApproved = 1111,
+    DataSetApprovalRefused = 1112,
+
     // 1200–1299 business continuity (업무연속성), 1300–1399 data scanning,
     // 1500–1599 reports and submissions: reserved for those modules.
 }

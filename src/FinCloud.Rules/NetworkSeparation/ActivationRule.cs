@@ -32,6 +32,9 @@ public enum ActivationBlockerKind
 
     /// <summary>The latest evaluation is not '적합'; an earlier pass does not outlive a later fail.</summary>
     SaasEvaluationNotPass,
+
+    /// <summary>The exemption is already active or closed.</summary>
+    WrongStatus,
 }
 
 public sealed record ActivationBlocker(ActivationBlockerKind Kind, string? ControlId, string MessageKo);

@@ -1,4 +1,5 @@
 using FinCloud.Web.Features.ApiKeys;
+using FinCloud.Web.Features.NetworkSeparation;
 using FinCloud.Web.Features.Audit;
 using FinCloud.Web.Features.CloudUse;
 using FinCloud.Web.Features.Organizations;
@@ -19,6 +20,7 @@ public static class ApiEndpoints
         api.MapAuditEndpoints();
         api.MapApiKeyEndpoints();
         api.MapCloudUseEndpoints();
+        api.MapNetworkSeparationEndpoints();
         return api;
     }
 }

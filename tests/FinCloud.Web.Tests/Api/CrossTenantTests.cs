@@ -30,9 +30,14 @@ public sealed class CrossTenantTests(SharedApps apps) : IClassFixture<SharedApps
         var (_, secretA) = await app.CreateApiKeyAsync(a, OrganizationRole.Administrator);
         var (keyB, _) = await app.CreateApiKeyAsync(b, OrganizationRole.Administrator);
         var cloudUseOfB = await CloudUse.CloudUseResources.OfAsync(app, b);
+        var separationB = await NetworkSeparation.SeparationRecords.CreateForAsync(app, b);
         var eventB = await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Sequence).Select(e => e.Id).FirstAsync(), b);
         var headB = await app.WithDbAsync(db => db.AuditChainHeads.SingleAsync(), b);
-        var resourcesOfB = new Dictionary<string, Guid> { ["apiKeyId"] = keyB, ["eventId"] = eventB };
+        var resourcesOfB = new Dictionary<string, Guid>
+        {
+            ["apiKeyId"] = keyB, ["eventId"] = eventB,
+            ["exemptionId"] = separationB.ExemptionId, ["dataSetId"] = separationB.DataSetId, ["findingId"] = separationB.FindingId,
+        };
         foreach (var (name, id) in cloudUseOfB)
         {
             resourcesOfB[name] = id;

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,9 +29,13 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
 
     private readonly bool _keepData;
 
-    private FinCloudApp(string provider, string connectionString, string dataDirectory, bool kestrel, bool keepData)
+    /// <summary>A clock the test drives (a <c>FakeTimeProvider</c>), replacing the system clock; null keeps the system clock.</summary>
+    private readonly TimeProvider? _clock;
+
+    private FinCloudApp(string provider, string connectionString, string dataDirectory, bool kestrel, bool keepData, TimeProvider? clock = null)
     {
         _keepData = keepData;
+        _clock = clock;
         Provider = provider;
         ConnectionString = connectionString;
         DataDirectory = dataDirectory;
@@ -49,10 +54,10 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
     /// <summary>Every demo user's password in this app; random per app, never a constant in the repository.</summary>
     public string DemoPassword { get; private set; } = "Aa1!" + Guid.NewGuid().ToString("N")[..12];
 
-    public static async Task<FinCloudApp> StartAsync(string provider, bool kestrel = false)
+    public static async Task<FinCloudApp> StartAsync(string provider, bool kestrel = false, TimeProvider? clock = null)
     {
         var (connectionString, data) = await Databases.CreateAsync(provider);
-        var app = new FinCloudApp(provider, connectionString, data, kestrel, keepData: false);
+        var app = new FinCloudApp(provider, connectionString, data, kestrel, keepData: false, clock);
         app.StartServer();
         return app;
     }
@@ -91,6 +96,10 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         // Outside Development the framework's blazor.web.js is only found in published output, unless asked.
         builder.UseStaticWebAssets();
+        if (_clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     public async Task<T> WithDbAsync<T>(Func<FinCloudDbContext, Task<T>> work, Guid? organizationId = null)

@@ -5,7 +5,7 @@ using FsCheck.Xunit;
 
 namespace FinCloud.Rules.Tests.NetworkSeparation;
 
-public sealed class HalfYearlyControlReviewTests
+public sealed class HalfYearlyReviewScheduleTests
 {
     [Theory]
     [InlineData("2026-01-01", "2026-06-30")]
@@ -28,7 +28,7 @@ public sealed class HalfYearlyControlReviewTests
     [Fact]
     public void An_exemption_active_since_May_needs_a_review_in_each_half_through_today()
     {
-        HalfYearlyControlReview.Halves(new DateOnly(2026, 5, 10), new DateOnly(2027, 1, 2))
+        HalfYearlyReviewSchedule.Halves(new DateOnly(2026, 5, 10), new DateOnly(2027, 1, 2))
             .ShouldBe([new HalfYear(2026, 1), new HalfYear(2026, 2), new HalfYear(2027, 1)]);
     }
 
@@ -36,17 +36,17 @@ public sealed class HalfYearlyControlReviewTests
     public void A_review_not_done_by_the_end_of_its_half_is_overdue()
     {
         var half = new HalfYear(2026, 2);
-        HalfYearlyControlReview.StatusOf(half, new DateOnly(2026, 6, 30), done: false).ShouldBe(ReviewStatus.Upcoming);
-        HalfYearlyControlReview.StatusOf(half, new DateOnly(2026, 12, 31), done: false).ShouldBe(ReviewStatus.Due);
-        HalfYearlyControlReview.StatusOf(half, new DateOnly(2027, 1, 1), done: false).ShouldBe(ReviewStatus.Overdue);
-        HalfYearlyControlReview.StatusOf(half, new DateOnly(2027, 1, 1), done: true).ShouldBe(ReviewStatus.Done);
+        HalfYearlyReviewSchedule.StatusOf(half, new DateOnly(2026, 6, 30), done: false).ShouldBe(ReviewStatus.Upcoming);
+        HalfYearlyReviewSchedule.StatusOf(half, new DateOnly(2026, 12, 31), done: false).ShouldBe(ReviewStatus.Due);
+        HalfYearlyReviewSchedule.StatusOf(half, new DateOnly(2027, 1, 1), done: false).ShouldBe(ReviewStatus.Overdue);
+        HalfYearlyReviewSchedule.StatusOf(half, new DateOnly(2027, 1, 1), done: true).ShouldBe(ReviewStatus.Done);
     }
 
     [Fact]
     public void The_next_open_review_is_the_oldest_half_not_done()
     {
         var done = new HashSet<HalfYear> { new(2026, 1) };
-        HalfYearlyControlReview.NextOpen(new DateOnly(2026, 3, 1), new DateOnly(2027, 2, 1), done).ShouldBe(new HalfYear(2026, 2));
-        HalfYearlyControlReview.NextOpen(new DateOnly(2026, 3, 1), new DateOnly(2026, 5, 1), done).ShouldBeNull();
+        HalfYearlyReviewSchedule.NextOpen(new DateOnly(2026, 3, 1), new DateOnly(2027, 2, 1), done).ShouldBe(new HalfYear(2026, 2));
+        HalfYearlyReviewSchedule.NextOpen(new DateOnly(2026, 3, 1), new DateOnly(2026, 5, 1), done).ShouldBeNull();
     }
 }

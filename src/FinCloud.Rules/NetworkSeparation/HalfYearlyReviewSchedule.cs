@@ -38,7 +38,7 @@ public enum ReviewStatus
 /// 반기 이행점검 (시행세칙 제2조의3④ [3P]; ED-14): every calendar half in which an exemption is active needs one
 /// evaluation of its controls, reported to the 정보보호위원회, by the last day of that half.
 /// </summary>
-public static class HalfYearlyControlReview
+public static class HalfYearlyReviewSchedule
 {
     /// <summary>The halves that need a review, from the one the exemption went active in through the one containing <paramref name="through"/>.</summary>
     public static IEnumerable<HalfYear> Halves(DateOnly activeFrom, DateOnly through)

@@ -1,0 +1,95 @@
+using FinCloud.Core.Audit;
+using FinCloud.Core.Organizations;
+using FinCloud.Core.Tenancy;
+using FinCloud.Rules;
+using FinCloud.Rules.NetworkSeparation;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinCloud.Core.Features.NetworkSeparation;
+
+/// <summary>One shared exemption as the FSS sees it: the institution, the SaaS and CSP, status and overdue reviews.</summary>
+public sealed record SupervisedExemption(
+    Guid ExemptionId,
+    string Institution,
+    string Title,
+    SeparationExemptionKind Kind,
+    ExemptionStatus Status,
+    string? SaasName,
+    string? CspName,
+    string? DesignationId,
+    DateOnly? ActiveFrom,
+    int OverdueReviews);
+
+public sealed record SupervisorFilter(SeparationExemptionKind? Kind = null, string? Saas = null, bool OverdueOnly = false);
+
+/// <summary>
+/// Sharing with the supervisor and the FSS's view. An institution shares an exemption explicitly (audited in its own
+/// trail); the FSS reads only shared exemptions, past the tenant filter under <see cref="AcrossTenantsReason.SupervisoryGrant"/>,
+/// and each read is audited in the FSS's trail.
+/// </summary>
+public static class SupervisorView
+{
+    public static async Task<SeparationExemption?> ShareAsync(FinCloudDbContext db, Guid exemptionId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var exemption = await db.SeparationExemptions.SingleOrDefaultAsync(e => e.Id == exemptionId, ct);
+        if (exemption is null)
+        {
+            return null;
+        }
+
+        if (exemption.ShareWithSupervisor(db.Clock.GetUtcNow()))
+        {
+            db.Audit(AuditEventType.SharedWithSupervisor, nameof(SeparationExemption), exemption.Id, after: "shared with FSS");
+            await db.SaveChangesAsync(ct);
+        }
+
+        return exemption;
+    }
+
+    /// <summary>
+    /// Every institution's exemptions shared with the supervisor. Exemptions are shared with the FSS only, so any other
+    /// organisation has nothing shared with it and gets an empty list. The FSS's read is audited.
+    /// </summary>
+    public static async Task<List<SupervisedExemption>> ListAsync(FinCloudDbContext db, SupervisorFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        var reader = db.Tenant.RequireOrganization();
+        if (!await db.Organizations.AnyAsync(o => o.Id == reader && o.Kind == OrganizationKind.Fss, ct))
+        {
+            return [];
+        }
+
+        var shared = await db.SeparationExemptions.AcrossTenants(AcrossTenantsReason.SupervisoryGrant).AsNoTracking()
+            .Where(e => e.SharedWithSupervisorAt != null)
+            .Where(e => filter.Kind == null || e.Kind == filter.Kind)
+            .ToListAsync(ct);
+        if (filter.Saas is { Length: > 0 } saas)
+        {
+            shared = shared.Where(e => e.SaasName?.Contains(saas, StringComparison.OrdinalIgnoreCase) == true).ToList();
+        }
+
+        var ids = shared.Select(e => e.Id).ToList();
+        var reviews = await db.HalfYearlyControlReviews.AcrossTenants(AcrossTenantsReason.SupervisoryGrant).AsNoTracking()
+            .Where(r => ids.Contains(r.ExemptionId) && r.CompletedOn != null).Select(r => new { r.ExemptionId, r.Year, r.Half }).ToListAsync(ct);
+        var organizationIds = shared.Select(e => e.OrganizationId).Distinct().ToList();
+        var names = await db.Organizations.Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.NameKo, ct);
+        var today = KoreanTime.Today(db.Clock);
+        var lines = shared.Select(e => new SupervisedExemption(
+                e.Id, names.GetValueOrDefault(e.OrganizationId, "?"), e.Title, e.Kind, e.Status, e.SaasName, e.CspName, e.DesignationId, e.ActiveFrom,
+                OverdueCount(e, today, reviews.Where(r => r.ExemptionId == e.Id).Select(r => new HalfYear(r.Year, r.Half)).ToHashSet())))
+            .Where(l => !filter.OverdueOnly || l.OverdueReviews > 0)
+            .OrderBy(l => l.Institution, StringComparer.Ordinal).ThenBy(l => l.Title, StringComparer.Ordinal)
+            .ToList();
+        db.Audit(AuditEventType.SharedRecordRead, nameof(SeparationExemption), null,
+            after: $"supervisor view; exemptions={lines.Count}; institutions={lines.Select(l => l.Institution).Distinct().Count()}");
+        await db.SaveChangesAsync(ct);
+        return lines;
+    }
+
+    private static int OverdueCount(SeparationExemption e, DateOnly today, HashSet<HalfYear> done) =>
+        e.ActiveFrom is not { } from || e.Catalogue.HalfYearlyReview is null || e.Status == ExemptionStatus.Closed
+            ? 0
+            : HalfYearlyReviewSchedule.Halves(from, today).Count(h => HalfYearlyReviewSchedule.StatusOf(h, today, done.Contains(h)) == ReviewStatus.Overdue);
+}
