@@ -5,6 +5,8 @@ using FinCloud.Benchmarks.Scanner;
 return args.FirstOrDefault() switch
 {
     "scanner-corpus" => CorpusCommand.Run(args[1..]),
+    "scanner-e2e" => EndToEndCommand.Run(args[1..]),
+    "scanner-profile" => ProfileCommand.Run(args[1..]),
     _ => Run(args),
 };
 

@@ -54,7 +54,7 @@ public sealed class DataScanner(ScanOptions options)
         var truncated = false;
         var lastReport = TimeSpan.Zero;
         string? path = null;
-        Dictionary<IdentifierType, long>? counts = null;
+        long[]? counts = null;
         long lineBase = 0;
         var columnCarry = 0;
         long fileBytes = 0;
@@ -86,22 +86,12 @@ public sealed class DataScanner(ScanOptions options)
                     bytesDone += result.Bytes;
                     if (!truncated)
                     {
-                        foreach (var local in result.Findings)
+                        var emitted = Emit(result, path!, lineBase, columnCarry, counts!, totals, findings, onFinding);
+                        findings += emitted;
+                        if (emitted < result.Findings.Count)
                         {
-                            if (Options.MaxFindings is { } max && findings >= max)
-                            {
-                                truncated = true;
-                                await stop.CancelAsync().ConfigureAwait(false);
-                                break;
-                            }
-
-                            var column = local.LineIndex == 0 ? local.Column + columnCarry : local.Column;
-                            var finding = new Finding(path!, lineBase + local.LineIndex + 1, column, local.Type, local.Sha256,
-                                local.Confidence, local.Checksum, local.Masked, local.Value);
-                            counts![local.Type]++;
-                            totals[local.Type]++;
-                            findings++;
-                            onFinding?.Invoke(finding);
+                            truncated = true;
+                            await stop.CancelAsync().ConfigureAwait(false);
                         }
                     }
 
@@ -110,7 +100,7 @@ public sealed class DataScanner(ScanOptions options)
                     break;
 
                 case FileEnd end:
-                    files.Add(new FileResult(end.Path, end.Bytes >= 0 ? end.Bytes : fileBytes, counts ?? NewCounts(), end.Error));
+                    files.Add(new FileResult(end.Path, end.Bytes >= 0 ? end.Bytes : fileBytes, ByType(counts ?? NewCounts()), end.Error));
                     counts = null;
                     break;
             }
@@ -125,10 +115,39 @@ public sealed class DataScanner(ScanOptions options)
         await producer.ConfigureAwait(false);
         ct.ThrowIfCancellationRequested();
         progress?.Report(new ScanProgress(files.Count, sources.Count, bytesDone, Math.Max(bytesTotal, bytesDone), findings, clock.Elapsed));
-        return new ScanSummary(files, files.Sum(f => f.Bytes), totals, clock.Elapsed, truncated);
+        return new ScanSummary(files, files.Sum(f => f.Bytes), ByType(totals), clock.Elapsed, truncated);
     }
 
-    private static Dictionary<IdentifierType, long> NewCounts() => Enum.GetValues<IdentifierType>().ToDictionary(t => t, _ => 0L);
+    private static long[] NewCounts() => new long[Enum.GetValues<IdentifierType>().Length];
+
+    private static Dictionary<IdentifierType, long> ByType(long[] counts) =>
+        Enum.GetValues<IdentifierType>().ToDictionary(t => t, t => counts[(int)t]);
+
+    /// <summary>Turns a chunk's findings into <see cref="Finding"/>s in order; returns how many it emitted (fewer at the limit).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private int Emit(ChunkResult result, string path, long lineBase, int columnCarry, long[] counts, long[] totals, long findingsSoFar, Action<Finding>? onFinding)
+    {
+        var limit = Options.MaxFindings is { } max ? Math.Max(0, max - findingsSoFar) : long.MaxValue;
+        var emitted = 0;
+        foreach (var local in result.Findings)
+        {
+            if (emitted >= limit)
+            {
+                break;
+            }
+
+            var column = local.LineIndex == 0 ? local.Column + columnCarry : local.Column;
+            var finding = new Finding(path, lineBase + local.LineIndex + 1, column, local.Type,
+                Convert.ToHexStringLower(result.Hashes.AsSpan(emitted * 32, 32)), local.Confidence, local.Checksum,
+                Options.MaskValues ? NormalizedValue.Mask(result.Normalized[emitted], local.Type) : null, local.Value);
+            counts[(int)local.Type]++;
+            totals[(int)local.Type]++;
+            emitted++;
+            onFinding?.Invoke(finding);
+        }
+
+        return emitted;
+    }
 
     private abstract record Item;
 
@@ -516,7 +535,7 @@ public sealed class DataScanner(ScanOptions options)
         {
             if (!_scanners.TryTake(out var scanner))
             {
-                scanner = new ChunkScanner(Options.Today, Options.Types, Options.RevealValues);
+                scanner = new ChunkScanner(Options.Today, Options.Types, Options.RevealValues, Options.MaskValues);
             }
 
             try

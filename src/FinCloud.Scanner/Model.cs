@@ -10,7 +10,7 @@ namespace FinCloud.Scanner;
 /// <param name="ValueSha256">Lowercase hex SHA-256 of the normalized value.</param>
 /// <param name="Confidence">How sure the finding is.</param>
 /// <param name="Checksum">Whether the check digit holds, where there is one.</param>
-/// <param name="MaskedValue">A sample safe to show, e.g. <c>900101-1******</c>.</param>
+/// <param name="MaskedValue">A sample safe to show, e.g. <c>900101-1******</c>; null unless <see cref="ScanOptions.MaskValues"/>.</param>
 /// <param name="Value">The value as written; null unless <see cref="ScanOptions.RevealValues"/>.</param>
 public sealed record Finding(
     string Path,
@@ -20,7 +20,7 @@ public sealed record Finding(
     string ValueSha256,
     Confidence Confidence,
     ChecksumStatus Checksum,
-    string MaskedValue,
+    string? MaskedValue,
     string? Value);
 
 /// <summary>What to scan: a file or folder on disk, or a stream such as an upload or standard input.</summary>
@@ -70,6 +70,9 @@ public sealed record ScanOptions
     /// <summary>Keep the raw value in each finding. Off by default: findings carry hashes only.</summary>
     public bool RevealValues { get; init; }
 
+    /// <summary>Give each finding a masked sample (<c>900101-1******</c>) for people to read.</summary>
+    public bool MaskValues { get; init; } = true;
+
     /// <summary>Stop after this many findings (null: no limit).</summary>
     public long? MaxFindings { get; init; }
 
@@ -86,7 +89,7 @@ public sealed record ScanOptions
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Bytes handed to one worker at a time; lines are never split below <see cref="MaxLineBytes"/>.</summary>
-    public int ChunkBytes { get; init; } = 4 << 20;
+    public int ChunkBytes { get; init; } = 1 << 20;
 
     /// <summary>Longer lines are cut (context across the cut is lost); keeps memory bounded.</summary>
     public int MaxLineBytes { get; init; } = 64 << 20;

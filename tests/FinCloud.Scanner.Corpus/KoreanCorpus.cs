@@ -147,7 +147,10 @@ public sealed class KoreanCorpus(int seed, DateOnly today)
     private string Filler(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[_random.Next(Words.Length)]));
 
     /// <summary>Chat and memo text: identifiers in sentences with keywords, particles, full-width digits, and hard negatives.</summary>
-    public GeneratedFile Chat(string name, int lines)
+    /// <param name="name">File path relative to the corpus folder.</param>
+    /// <param name="lines">Number of lines.</param>
+    /// <param name="fillerWeight">Weight of plain sentences against the 21 kinds of line with identifiers or traps (3 for chat, far more for prose).</param>
+    public GeneratedFile Chat(string name, int lines, int fillerWeight = 3)
     {
         var text = new List<string>();
         var labels = new List<Label>();
@@ -156,7 +159,7 @@ public sealed class KoreanCorpus(int seed, DateOnly today)
             var line = text.Count + 1;
             void Add(string type, string value) => labels.Add(new Label(name, line, type, value));
             string sentence;
-            switch (_random.Next(24))
+            switch (_random.Next(21 + fillerWeight))
             {
                 case 0:
                     {
@@ -312,7 +315,7 @@ public sealed class KoreanCorpus(int seed, DateOnly today)
                     }
 
                 default:
-                    sentence = Filler(6 + _random.Next(10));
+                    sentence = Filler(6 + _random.Next(fillerWeight > 3 ? 30 : 10));
                     break;
             }
 

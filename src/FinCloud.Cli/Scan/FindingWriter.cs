@@ -35,37 +35,92 @@ internal abstract class FindingWriter : IDisposable
     {
     }
 
-    /// <summary><c>{"path","line","column","type","valueSha256","confidence","checksum"}</c> per line, plus <c>value</c> with --reveal.</summary>
+    /// <summary>
+    /// <c>{"path","line","column","type","valueSha256","confidence","checksum"}</c> per line, plus <c>value</c> with
+    /// --reveal. Written byte by byte into a buffer: on dense data the output is larger than the input.
+    /// </summary>
     private sealed class JsonLinesWriter(Stream output, bool reveal) : FindingWriter
     {
-        private readonly Utf8JsonWriter _json = new(output, JsonOptions);
+        private static readonly byte[][] TypeNames = [.. Enum.GetValues<IdentifierType>().Select(t => Encoding.UTF8.GetBytes(t.Name()))];
+        private static readonly byte[][] ConfidenceNames = [.. Enum.GetValues<Confidence>().Select(c => Encoding.UTF8.GetBytes(c.Name()))];
+        private static readonly byte[][] ChecksumNames = [.. Enum.GetValues<ChecksumStatus>().Select(c => Encoding.UTF8.GetBytes(c.Name()))];
 
+        private readonly byte[] _buffer = new byte[1 << 16];
+        private int _used;
+        private string? _path;
+        private byte[] _pathPrefix = [];
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public override void Write(Finding finding)
         {
-            _json.WriteStartObject();
-            _json.WriteString("path", finding.Path);
-            _json.WriteNumber("line", finding.Line);
-            _json.WriteNumber("column", finding.Column);
-            _json.WriteString("type", finding.Type.Name());
-            _json.WriteString("valueSha256", finding.ValueSha256);
-            _json.WriteString("confidence", finding.Confidence.Name());
-            _json.WriteString("checksum", finding.Checksum.Name());
-            if (reveal && finding.Value is not null)
+            if (!ReferenceEquals(finding.Path, _path))
             {
-                _json.WriteString("value", finding.Value);
+                _path = finding.Path;
+                _pathPrefix = Encoding.UTF8.GetBytes($"{{\"path\":{JsonSerializer.Serialize(finding.Path, SerializerOptions)},\"line\":");
             }
 
-            _json.WriteEndObject();
-            _json.Flush();
-            output.WriteByte((byte)'\n');
-            _json.Reset();
+            var value = reveal && finding.Value is not null ? JsonSerializer.Serialize(finding.Value, SerializerOptions) : null;
+            var needed = _pathPrefix.Length + 256 + (value is null ? 0 : Encoding.UTF8.GetMaxByteCount(value.Length) + 16);
+            if (_used + needed > _buffer.Length)
+            {
+                Flush();
+                if (needed > _buffer.Length)
+                {
+                    WriteSlow(finding, value);
+                    return;
+                }
+            }
+
+            var span = _buffer.AsSpan(_used);
+            var n = 0;
+            Append(span, ref n, _pathPrefix);
+            n += Format(span[n..], finding.Line);
+            Append(span, ref n, ",\"column\":"u8);
+            n += Format(span[n..], finding.Column);
+            Append(span, ref n, ",\"type\":\""u8);
+            Append(span, ref n, TypeNames[(int)finding.Type]);
+            Append(span, ref n, "\",\"valueSha256\":\""u8);
+            n += Encoding.ASCII.GetBytes(finding.ValueSha256, span[n..]);
+            Append(span, ref n, "\",\"confidence\":\""u8);
+            Append(span, ref n, ConfidenceNames[(int)finding.Confidence]);
+            Append(span, ref n, "\",\"checksum\":\""u8);
+            Append(span, ref n, ChecksumNames[(int)finding.Checksum]);
+            span[n++] = (byte)'"';
+            if (value is not null)
+            {
+                Append(span, ref n, ",\"value\":"u8);
+                n += Encoding.UTF8.GetBytes(value, span[n..]);
+            }
+
+            Append(span, ref n, "}\n"u8);
+            _used += n;
         }
 
-        protected override void Dispose(bool disposing)
+        private static readonly JsonSerializerOptions SerializerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        private static void Append(Span<byte> span, ref int n, ReadOnlySpan<byte> bytes)
         {
-            _json.Dispose();
-            base.Dispose(disposing);
+            bytes.CopyTo(span[n..]);
+            n += bytes.Length;
         }
+
+        private static int Format(Span<byte> span, long number) =>
+            System.Buffers.Text.Utf8Formatter.TryFormat(number, span, out var written) ? written : throw new InvalidOperationException("buffer too small");
+
+        private void WriteSlow(Finding finding, string? value)
+        {
+            output.Write(_pathPrefix);
+            output.Write(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+                $"{finding.Line},\"column\":{finding.Column},\"type\":\"{finding.Type.Name()}\",\"valueSha256\":\"{finding.ValueSha256}\",\"confidence\":\"{finding.Confidence.Name()}\",\"checksum\":\"{finding.Checksum.Name()}\",\"value\":{value}}}\n")));
+        }
+
+        private void Flush()
+        {
+            output.Write(_buffer, 0, _used);
+            _used = 0;
+        }
+
+        public override void Complete(ScanSummary summary) => Flush();
     }
 
     /// <summary>A readable table: location, type, confidence, checksum and a masked sample (the value with --reveal).</summary>

@@ -56,6 +56,7 @@ internal static class ScanRunner
             Today = request.Today,
             Types = request.Types,
             RevealValues = request.Reveal,
+            MaskValues = request.Format != "jsonl",
             MaxFindings = request.MaxFindings,
             Include = request.Include,
             Exclude = request.Exclude,
@@ -66,7 +67,7 @@ internal static class ScanRunner
         var stdout = openStdout();
         await using (stdout.ConfigureAwait(false))
         {
-            var output = new BufferedStream(stdout, 1 << 16);
+            var output = new BufferedStream(stdout, 1 << 18);
             await using (output.ConfigureAwait(false))
             {
                 using var writer = FindingWriter.Create(request.Format, output, request.Reveal);

@@ -44,6 +44,44 @@ internal static class Keywords
     private static readonly System.Buffers.SearchValues<char> FirstChars = System.Buffers.SearchValues.Create(
         string.Concat(All.Select(k => k.Word[0]).Distinct()) + string.Concat(All.Where(k => k.Word[0] < 128).Select(k => char.ToUpperInvariant(k.Word[0])).Distinct()));
 
+    /// <summary>Keywords by last character (ASCII keywords under their lower-case last letter).</summary>
+    private static readonly Dictionary<char, (string Word, ContextClass Class)[]> ByLast =
+        All.GroupBy(k => k.Word[^1]).ToDictionary(g => g.Key, g => g.ToArray());
+
+    /// <summary>
+    /// The classes of the keywords that end at an index in [<paramref name="from"/>, <paramref name="to"/>] of
+    /// <paramref name="text"/> (a keyword may start before <paramref name="from"/>).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static ContextClass EndingBetween(ReadOnlySpan<char> text, int from, int to)
+    {
+        var mask = ContextClass.None;
+        for (var end = to; end >= from && end > 0; end--)
+        {
+            var c = text[end - 1];
+            if (c is >= 'A' and <= 'Z')
+            {
+                c = (char)(c | 0x20);
+            }
+
+            if (c is not ('록' or '호' or 'n' or 't' or 'r' or '권' or '허' or 'e' or '자' or 's' or 'z' or '좌' or '장' or '행' or '크') ||
+                !ByLast.TryGetValue(c, out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var (word, cls) in candidates)
+            {
+                if (end >= word.Length && Matches(text.Slice(end - word.Length, word.Length), word))
+                {
+                    mask |= cls;
+                }
+            }
+        }
+
+        return mask;
+    }
+
     /// <summary>Every keyword occurrence in <paramref name="text"/>, in order of start.</summary>
     public static void FindAll(ReadOnlySpan<char> text, List<Hit> hits)
     {

@@ -13,6 +13,7 @@ public sealed class HeaderContext
         Delimiter = delimiter;
         QuotesToggle = quotesToggle;
         _fieldClasses = fieldClasses;
+        IsUseful = fieldClasses.Any(c => c != ContextClass.None);
     }
 
     public char Delimiter { get; }
@@ -51,5 +52,5 @@ public sealed class HeaderContext
         index < _fieldClasses.Length ? _fieldClasses[index] : ContextClass.None;
 
     /// <summary>True when some header field carries any class (otherwise the header adds nothing).</summary>
-    public bool IsUseful => _fieldClasses.Any(c => c != ContextClass.None);
+    public bool IsUseful { get; }
 }

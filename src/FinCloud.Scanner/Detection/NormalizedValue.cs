@@ -9,6 +9,7 @@ public static class NormalizedValue
     /// Digits only (full-width mapped to ASCII) for numeric types, the passport as written with digits mapped,
     /// the e-mail address lower-cased. Written as ASCII bytes into <paramref name="destination"/>.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static int Write(ReadOnlySpan<char> text, IdentifierType type, Span<byte> destination)
     {
         var n = 0;

@@ -38,7 +38,10 @@ internal static class TextDecoding
         if (encoding == TextEncodingChoice.Auto)
         {
             seekable.Position = 0;
-            encoding = IsValidUtf8(seekable, ct) ? TextEncodingChoice.Utf8 : TextEncodingChoice.Cp949;
+            var valid = seekable is FileStream file && file.Length >= ParallelThreshold
+                ? IsValidUtf8Parallel(file.SafeFileHandle, file.Length, ct)
+                : IsValidUtf8(seekable, ct);
+            encoding = valid ? TextEncodingChoice.Utf8 : TextEncodingChoice.Cp949;
         }
 
         seekable.Position = bom;
@@ -68,6 +71,87 @@ internal static class TextDecoding
         }
 
         return total;
+    }
+
+    private const long ParallelThreshold = 16 << 20;
+
+    /// <summary>
+    /// Whether a large file is well-formed UTF-8, checked in segments on every core: the check reads the whole
+    /// file before the scan proper, and on text with few digits it would otherwise be the slowest step.
+    /// </summary>
+    public static bool IsValidUtf8Parallel(Microsoft.Win32.SafeHandles.SafeFileHandle file, long length, CancellationToken ct)
+    {
+        var segments = Math.Max(2, Environment.ProcessorCount * 4);
+        var size = (length + segments - 1) / segments;
+        var valid = true;
+        Parallel.For(0, segments, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, (i, state) =>
+        {
+            var start = Boundary(file, Math.Min(length, i * size), length);
+            var end = Boundary(file, Math.Min(length, (i + 1) * size), length);
+            if (start < 0 || end < 0 || !IsValidUtf8Range(file, start, end))
+            {
+                valid = false;
+                state.Stop();
+            }
+        });
+        return valid;
+    }
+
+    /// <summary>The first position at or after <paramref name="position"/> that starts a character (-1: four continuation bytes, invalid).</summary>
+    private static long Boundary(Microsoft.Win32.SafeHandles.SafeFileHandle file, long position, long length)
+    {
+        if (position == 0 || position >= length)
+        {
+            return Math.Min(position, length);
+        }
+
+        Span<byte> head = stackalloc byte[4];
+        var n = RandomAccess.Read(file, head, position);
+        for (var k = 0; k < n; k++)
+        {
+            if ((head[k] & 0xC0) != 0x80)
+            {
+                return position + k;
+            }
+        }
+
+        return n < 4 ? position + n : -1;
+    }
+
+    private static bool IsValidUtf8Range(Microsoft.Win32.SafeHandles.SafeFileHandle file, long start, long end)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            var carry = 0;
+            var position = start;
+            while (position < end)
+            {
+                var want = (int)Math.Min(buffer.Length - carry, end - position);
+                var n = RandomAccess.Read(file, buffer.AsSpan(carry, want), position);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                position += n;
+                var filled = carry + n;
+                var complete = position >= end ? filled : CompleteLength(buffer.AsSpan(0, filled));
+                if (!Utf8.IsValid(buffer.AsSpan(0, complete)))
+                {
+                    return false;
+                }
+
+                carry = filled - complete;
+                buffer.AsSpan(complete, carry).CopyTo(buffer);
+            }
+
+            return carry == 0;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Reads the stream to its end and tells whether every byte of it is well-formed UTF-8.</summary>

@@ -9,16 +9,20 @@ internal readonly record struct LocalFinding(
     int LineIndex,
     int Column,
     IdentifierType Type,
-    string Sha256,
     ChecksumStatus Checksum,
     Confidence Confidence,
-    string Masked,
     string? Value);
 
 /// <summary>The findings of one chunk and what the emitter needs to place them.</summary>
 internal sealed class ChunkResult
 {
-    public List<LocalFinding> Findings { get; } = [];
+    public List<LocalFinding> Findings { get; init; } = [];
+
+    /// <summary>SHA-256 of each finding's normalized value, 32 bytes each, in finding order.</summary>
+    public byte[] Hashes { get; set; } = [];
+
+    /// <summary>Each finding's normalized value (for masked samples), or empty when none are wanted.</summary>
+    public List<string> Normalized { get; } = [];
 
     /// <summary>Number of LF bytes in the chunk.</summary>
     public int LineFeeds { get; set; }
@@ -33,22 +37,30 @@ internal sealed class ChunkResult
 /// Scans UTF-8 text: skips digit-free stretches with a vectorised search, then decodes and analyses only the
 /// lines that hold a digit or an '@'. One instance per thread.
 /// </summary>
-internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>? types, bool reveal)
+internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>? types, bool reveal, bool keepNormalized)
 {
     // ASCII digits, '@', and 0xEF, the lead byte of full-width digits (EF BC 90–99).
     private static readonly SearchValues<byte> Triggers = SearchValues.Create([.. "0123456789@"u8, (byte)0xEF]);
 
     private readonly LineDetector _detector = new(today);
     private readonly List<Detected> _detections = [];
+    private readonly List<(int Offset, int Length)> _messages = [];
+    private byte[] _values = new byte[1 << 16];
+    private int _valuesLength;
+    private int _lastCount;
     private char[] _chars = new char[4096];
 
     /// <param name="chunk">Whole lines of UTF-8 (the last may be cut when <paramref name="endsMidLine"/>).</param>
     /// <param name="header">CSV/TSV header context, or null.</param>
     /// <param name="startsAtLine1">The chunk's first line is line 1 of its file (which has no header context).</param>
     /// <param name="endsMidLine">The chunk was cut inside an over-long line.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public ChunkResult Scan(ReadOnlySpan<byte> chunk, HeaderContext? header, bool startsAtLine1, bool endsMidLine)
     {
-        var result = new ChunkResult { Bytes = chunk.Length };
+        // Sized from the last chunk: dense files have tens of thousands of findings per chunk.
+        var result = new ChunkResult { Bytes = chunk.Length, Findings = new List<LocalFinding>(_lastCount + (_lastCount >> 3)) };
+        _messages.Clear();
+        _valuesLength = 0;
         var lineStart = 0;
         var lineIndex = 0;
         var pos = 0;
@@ -93,6 +105,13 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
             lineIndex++;
         }
 
+        if (_messages.Count > 0)
+        {
+            result.Hashes = new byte[_messages.Count * 32];
+            Sha256Batch.HashAll(_values.AsSpan(0, _valuesLength), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_messages), result.Hashes);
+        }
+
+        _lastCount = result.Findings.Count;
         result.LineFeeds = chunk.Count((byte)'\n');
         if (endsMidLine)
         {
@@ -117,6 +136,7 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
         return count;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void ScanLine(ReadOnlySpan<byte> utf8, int lineIndex, HeaderContext? header, ChunkResult result)
     {
         if (_chars.Length < utf8.Length)
@@ -140,16 +160,20 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
             columnBase += Chars.ScalarCount(line[columnAt..d.Start]);
             columnAt = d.Start;
             var text = line[d.Start..d.End];
-            var normalized = NormalizedValue.Of(text, d.Type);
-            result.Findings.Add(new LocalFinding(
-                lineIndex,
-                columnBase + 1,
-                d.Type,
-                NormalizedValue.Sha256Hex(Encoding.ASCII.GetBytes(normalized)),
-                d.Checksum,
-                d.Confidence,
-                NormalizedValue.Mask(normalized, d.Type),
-                reveal ? text.ToString() : null));
+            if (_valuesLength + text.Length > _values.Length)
+            {
+                Array.Resize(ref _values, Math.Max(_values.Length * 2, _valuesLength + text.Length));
+            }
+
+            var valueLength = NormalizedValue.Write(text, d.Type, _values.AsSpan(_valuesLength));
+            _messages.Add((_valuesLength, valueLength));
+            if (keepNormalized)
+            {
+                result.Normalized.Add(Encoding.ASCII.GetString(_values, _valuesLength, valueLength));
+            }
+
+            _valuesLength += valueLength;
+            result.Findings.Add(new LocalFinding(lineIndex, columnBase + 1, d.Type, d.Checksum, d.Confidence, reveal ? text.ToString() : null));
         }
     }
 }

@@ -46,6 +46,7 @@ public static class FinCloudHost
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<TenantAccess>();
+        services.AddSingleton<Features.CloudUse.EvidenceStore>();
 
         services.AddAuthentication(o =>
             {
@@ -145,6 +146,7 @@ public static class FinCloudHost
         app.MapFinCloudApi();
         app.MapCalendarFeed();
         app.MapAuditExport();
+        Features.CloudUse.EvidenceApi.MapCloudUseFiles(app);
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

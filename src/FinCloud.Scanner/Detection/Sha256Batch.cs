@@ -1,0 +1,135 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Security.Cryptography;
+
+namespace FinCloud.Scanner.Detection;
+
+/// <summary>
+/// SHA-256 of many short values at once: eight single-block messages go through one compression in the eight
+/// 32-bit lanes of a 256-bit vector. A finding's normalized value is short (13 digits, an e-mail address), and a
+/// one-shot library call per value costs more than the hashing itself, so on dense data this is where it pays.
+/// </summary>
+internal static class Sha256Batch
+{
+    /// <summary>Longest message that fits one padded block.</summary>
+    public const int MaxSingleBlock = 55;
+
+    private static readonly uint[] K =
+    [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+    ];
+
+    private static readonly uint[] Initial = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
+    /// <summary>Hashes each message (given by offset and length into <paramref name="data"/>) into 32 bytes of <paramref name="hashes"/>.</summary>
+    public static void HashAll(ReadOnlySpan<byte> data, ReadOnlySpan<(int Offset, int Length)> messages, Span<byte> hashes)
+    {
+        Span<int> batch = stackalloc int[8];
+        var pending = 0;
+        for (var i = 0; i < messages.Length; i++)
+        {
+            var (offset, length) = messages[i];
+            if (length > MaxSingleBlock || !Vector256.IsHardwareAccelerated)
+            {
+                SHA256.HashData(data.Slice(offset, length), hashes.Slice(i * 32, 32));
+                continue;
+            }
+
+            batch[pending++] = i;
+            if (pending == 8)
+            {
+                HashEight(data, messages, batch, hashes);
+                pending = 0;
+            }
+        }
+
+        if (pending > 0)
+        {
+            // Fill the spare lanes with the last message; their results are simply written again.
+            for (var j = pending; j < 8; j++)
+            {
+                batch[j] = batch[pending - 1];
+            }
+
+            HashEight(data, messages, batch, hashes);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void HashEight(ReadOnlySpan<byte> data, ReadOnlySpan<(int Offset, int Length)> messages, ReadOnlySpan<int> batch, Span<byte> hashes)
+    {
+        Span<uint> words = stackalloc uint[16 * 8];
+        Span<byte> block = stackalloc byte[64];
+        for (var lane = 0; lane < 8; lane++)
+        {
+            var (offset, length) = messages[batch[lane]];
+            block.Clear();
+            data.Slice(offset, length).CopyTo(block);
+            block[length] = 0x80;
+            BinaryPrimitives.WriteUInt64BigEndian(block[56..], (ulong)length * 8);
+            for (var t = 0; t < 16; t++)
+            {
+                words[(t * 8) + lane] = BinaryPrimitives.ReadUInt32BigEndian(block[(t * 4)..]);
+            }
+        }
+
+        Span<Vector256<uint>> w = stackalloc Vector256<uint>[64];
+        for (var t = 0; t < 16; t++)
+        {
+            w[t] = Vector256.Create<uint>(words.Slice(t * 8, 8));
+        }
+
+        for (var t = 16; t < 64; t++)
+        {
+            var x = w[t - 15];
+            var y = w[t - 2];
+            var s0 = Rotr(x, 7) ^ Rotr(x, 18) ^ Vector256.ShiftRightLogical(x, 3);
+            var s1 = Rotr(y, 17) ^ Rotr(y, 19) ^ Vector256.ShiftRightLogical(y, 10);
+            w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+        }
+
+        var a = Vector256.Create(Initial[0]);
+        var b = Vector256.Create(Initial[1]);
+        var c = Vector256.Create(Initial[2]);
+        var d = Vector256.Create(Initial[3]);
+        var e = Vector256.Create(Initial[4]);
+        var f = Vector256.Create(Initial[5]);
+        var g = Vector256.Create(Initial[6]);
+        var h = Vector256.Create(Initial[7]);
+        for (var t = 0; t < 64; t++)
+        {
+            var t1 = h + (Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25)) + ((e & f) ^ Vector256.AndNot(g, e)) + Vector256.Create(K[t]) + w[t];
+            var t2 = (Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+            h = g;
+            g = f;
+            f = e;
+            e = d + t1;
+            d = c;
+            c = b;
+            b = a;
+            a = t1 + t2;
+        }
+
+        Span<Vector256<uint>> state = [a, b, c, d, e, f, g, h];
+        for (var i = 0; i < 8; i++)
+        {
+            var value = state[i] + Vector256.Create(Initial[i]);
+            for (var lane = 0; lane < 8; lane++)
+            {
+                BinaryPrimitives.WriteUInt32BigEndian(hashes.Slice((batch[lane] * 32) + (i * 4), 4), value.GetElement(lane));
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Rotr(Vector256<uint> x, int n) =>
+        Vector256.ShiftRightLogical(x, n) | Vector256.ShiftLeft(x, 32 - n);
+}
