@@ -45,6 +45,7 @@ public enum AuditEventType
     DataScopeFindingResolved = 1110,
     DataSetApproved = 1111,
     DataSetApprovalRefused = 1112,
+    ExemptionExtended = 1113,
 
     // 1000–1099 cloud use (클라우드 이용), 1100–1199 network separation (망분리 예외),
     // 1200–1299 business continuity (업무연속성), 1300–1399 data scanning, 1400–1499 CSP evaluations,
