@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using FinCloud.Core.ApiAccess;
 using FinCloud.Core.Audit;
+using FinCloud.Core.CloudUse;
 using FinCloud.Core.Features.NetworkSeparation;
 using FinCloud.Core.Identity;
 using FinCloud.Core.Organizations;
@@ -32,6 +33,42 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    public DbSet<CloudProvider> CloudProviders => Set<CloudProvider>();
+
+    public DbSet<CloudService> CloudServices => Set<CloudService>();
+
+    public DbSet<CspCertificate> CspCertificates => Set<CspCertificate>();
+
+    public DbSet<CspEvaluation> CspEvaluations => Set<CspEvaluation>();
+
+    public DbSet<CspEvaluationOutcome> CspEvaluationOutcomes => Set<CspEvaluationOutcome>();
+
+    public DbSet<CloudUseCase> CloudUseCases => Set<CloudUseCase>();
+
+    public DbSet<CloudUseCaseVersion> CloudUseCaseVersions => Set<CloudUseCaseVersion>();
+
+    public DbSet<CloudUseTaskItem> CloudUseTasks => Set<CloudUseTaskItem>();
+
+    public DbSet<TaskComment> TaskComments => Set<TaskComment>();
+
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
+    public DbSet<WorkForm> WorkForms => Set<WorkForm>();
+
+    public DbSet<SecurityCommittee> SecurityCommittees => Set<SecurityCommittee>();
+
+    public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
+
+    public DbSet<CommitteeMeeting> CommitteeMeetings => Set<CommitteeMeeting>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<CommitteeVote> CommitteeVotes => Set<CommitteeVote>();
+
+    public DbSet<BoardReportItem> BoardReportItems => Set<BoardReportItem>();
+
+    public DbSet<ReportPackage> ReportPackages => Set<ReportPackage>();
 
     public DbSet<SeparationExemption> SeparationExemptions => Set<SeparationExemption>();
 

@@ -153,7 +153,7 @@ public static class CalendarCommands
         }
         catch (ArgumentOutOfRangeException error)
         {
-            throw new InputErrorException("out-of-range", error.Message.Split('\n')[0].Trim(), path);
+            throw new InputErrorException("out-of-range", error.Message.Split('\n')[0].Split(" (Parameter")[0].Trim(), path);
         }
     }
 }

@@ -160,5 +160,5 @@ public static class RulesCommands
         }
     }
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+    private static string FirstLine(string text) => text.Split('\n')[0].Split(" (Parameter")[0].Trim();
 }

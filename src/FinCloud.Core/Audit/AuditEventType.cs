@@ -31,6 +31,34 @@ public enum AuditEventType
     SharedWithSupervisor = 500,
     SharedRecordRead = 501,
 
+    // 1000–1099 cloud use (클라우드 이용)
+    CloudUseCaseOpened = 1000,
+    CloudUseCaseRevised = 1001,
+    CloudUseApprovalInvalidated = 1002,
+    CloudUseTaskUpdated = 1003,
+    CloudUseTaskCommented = 1004,
+    EvidenceUploaded = 1005,
+    WorkFormSaved = 1006,
+    CommitteeConstituted = 1007,
+    CommitteeMemberAppointed = 1008,
+    CommitteeMeetingScheduled = 1009,
+    AgendaItemTabled = 1010,
+    CommitteeVoteCast = 1011,
+    CommitteeResolved = 1012,
+    BoardReportItemCreated = 1013,
+    CommitteeMinutesExported = 1014,
+    ReportPackageGenerated = 1015,
+    ReportPackageSubmitted = 1016,
+    ReportPackageDownloaded = 1017,
+    EvidenceDownloaded = 1018,
+
+    // 1400–1499 CSP registry and evaluations
+    CloudProviderRegistered = 1400,
+    CloudServiceRegistered = 1401,
+    CspCertificateRecorded = 1402,
+    CspEvaluationRecorded = 1403,
+    CspEvaluationItemMarked = 1404,
+
     // 1100–1199 network separation (망분리 예외)
     ExemptionRegistered = 1100,
     ExemptionControlAssessed = 1101,
@@ -47,7 +75,6 @@ public enum AuditEventType
     DataSetApprovalRefused = 1112,
     ExemptionExtended = 1113,
 
-    // 1000–1099 cloud use (클라우드 이용), 1100–1199 network separation (망분리 예외),
-    // 1200–1299 business continuity (업무연속성), 1300–1399 data scanning, 1400–1499 CSP evaluations,
+    // 1200–1299 business continuity (업무연속성), 1300–1399 data scanning,
     // 1500–1599 reports and submissions: reserved for those modules.
 }

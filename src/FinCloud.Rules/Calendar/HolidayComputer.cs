@@ -130,8 +130,12 @@ internal static class HolidayComputer
     /// </summary>
     public static DateOnly LunarToSolar(int lunarYear, int month, int day)
     {
-        var leap = Lunar.GetLeapMonth(lunarYear);
-        var index = leap != 0 && month >= leap ? month + 1 : month;
-        return DateOnly.FromDateTime(Lunar.ToDateTime(lunarYear, index, day, 0, 0, 0, 0));
+        // Calendars are not documented as thread-safe; calendars with added holidays may be built concurrently.
+        lock (Lunar)
+        {
+            var leap = Lunar.GetLeapMonth(lunarYear);
+            var index = leap != 0 && month >= leap ? month + 1 : month;
+            return DateOnly.FromDateTime(Lunar.ToDateTime(lunarYear, index, day, 0, 0, 0, 0));
+        }
     }
 }

@@ -107,18 +107,7 @@ public static class CloudUseRules
                     }
                 }
 
-                if (list.Count > 1)
-                {
-                    // Sorted by due date, unknown dates last; equal dates keep the input order (List.Sort is unstable).
-                    var ordered = list.Select((d, i) => (d, i))
-                        .OrderBy(x => x.d.DueBy is null)
-                        .ThenBy(x => x.d.DueBy)
-                        .ThenBy(x => x.i)
-                        .Select(x => x.d)
-                        .ToList();
-                    return ordered;
-                }
-
+                SortByDueDate(list);
                 return list;
 
             case DeadlineRule.None:
@@ -128,6 +117,28 @@ public static class CloudUseRules
         }
 
         DateOnly? Due(DateOnly? trigger) => trigger is { } t ? CivilPeriod.DueAfterMonths(t, report.Amount, calendar) : null;
+    }
+
+    /// <summary>
+    /// Sorted by due date, unknown dates last; equal dates keep their input order. An insertion sort: the lists are
+    /// a handful long, and it allocates nothing (List.Sort is not stable).
+    /// </summary>
+    private static void SortByDueDate(List<ReportDeadline> list)
+    {
+        for (var i = 1; i < list.Count; i++)
+        {
+            var item = list[i];
+            var j = i - 1;
+            while (j >= 0 && Later(list[j].DueBy, item.DueBy))
+            {
+                list[j + 1] = list[j];
+                j--;
+            }
+
+            list[j + 1] = item;
+        }
+
+        static bool Later(DateOnly? a, DateOnly? b) => a is { } x ? b is { } y && x > y : b is not null;
     }
 
     private static bool Contains(IReadOnlyList<CloudUseEventType> triggers, CloudUseEventType type)

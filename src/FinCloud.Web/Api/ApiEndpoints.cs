@@ -1,6 +1,7 @@
 using FinCloud.Web.Features.ApiKeys;
 using FinCloud.Web.Features.NetworkSeparation;
 using FinCloud.Web.Features.Audit;
+using FinCloud.Web.Features.CloudUse;
 using FinCloud.Web.Features.Organizations;
 using FinCloud.Web.Security;
 
@@ -18,6 +19,7 @@ public static class ApiEndpoints
         api.MapOrganizationEndpoints();
         api.MapAuditEndpoints();
         api.MapApiKeyEndpoints();
+        api.MapCloudUseEndpoints();
         api.MapNetworkSeparationEndpoints();
         return api;
     }

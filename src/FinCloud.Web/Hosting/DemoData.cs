@@ -106,6 +106,7 @@ public static class DemoData
             }
         }
 
+        await Features.CloudUse.CloudUseDemo.SeedAsync(services, await BankIdAsync(services, ct), ct);
         if (fixedPassword is null)
         {
             var settings = services.GetRequiredService<DatabaseSettings>();
@@ -122,6 +123,12 @@ public static class DemoData
         }
 
         return created;
+    }
+
+    private static async Task<Guid> BankIdAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FinCloudDbContext>().Organizations.Where(o => o.NameKo == "한빛은행").Select(o => o.Id).SingleAsync(ct);
     }
 
     /// <summary>Meets the password rules: 16 characters with upper, lower, digit and symbol.</summary>

@@ -43,6 +43,7 @@ public static class FinCloudHost
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<TenantAccess>();
+        services.AddSingleton<Features.CloudUse.EvidenceStore>();
 
         services.AddAuthentication(o =>
             {
@@ -140,6 +141,7 @@ public static class FinCloudHost
         app.MapOpenApi();
         app.MapScalarApiReference("/api-reference");
         app.MapFinCloudApi();
+        Features.CloudUse.EvidenceApi.MapCloudUseFiles(app);
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -29,6 +29,7 @@ public sealed class CrossTenantTests(SharedApps apps) : IClassFixture<SharedApps
         var b = await app.CreateOrganizationAsync();
         var (_, secretA) = await app.CreateApiKeyAsync(a, OrganizationRole.Administrator);
         var (keyB, _) = await app.CreateApiKeyAsync(b, OrganizationRole.Administrator);
+        var cloudUseOfB = await CloudUse.CloudUseResources.OfAsync(app, b);
         var separationB = await NetworkSeparation.SeparationRecords.CreateForAsync(app, b);
         var eventB = await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Sequence).Select(e => e.Id).FirstAsync(), b);
         var headB = await app.WithDbAsync(db => db.AuditChainHeads.SingleAsync(), b);
@@ -37,6 +38,11 @@ public sealed class CrossTenantTests(SharedApps apps) : IClassFixture<SharedApps
             ["apiKeyId"] = keyB, ["eventId"] = eventB,
             ["exemptionId"] = separationB.ExemptionId, ["dataSetId"] = separationB.DataSetId, ["findingId"] = separationB.FindingId,
         };
+        foreach (var (name, id) in cloudUseOfB)
+        {
+            resourcesOfB[name] = id;
+        }
+
         var secretsOfB = new[] { b.ToString(), keyB.ToString(), eventB.ToString(), headB.LastHash };
 
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();

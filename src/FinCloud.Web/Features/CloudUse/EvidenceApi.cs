@@ -1,0 +1,149 @@
+using FinCloud.Core;
+using FinCloud.Core.Audit;
+using FinCloud.Core.CloudUse;
+using FinCloud.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinCloud.Web.Features.CloudUse;
+
+public sealed record EvidenceDto(Guid Id, Guid? TaskId, string Label, int Version, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt)
+{
+    public static EvidenceDto From(EvidenceFile f) => new(f.Id, f.TaskId, f.Label, f.Version, f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.UploadedAt);
+}
+
+/// <summary>증빙: versioned evidence files of a case, hashed with SHA-256, size- and type-checked.</summary>
+public static class EvidenceApi
+{
+    public static RouteGroupBuilder MapEvidenceEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapGet("cases/{caseId:guid}/evidence", ListAsync);
+        // Multipart form (file, label, taskId) read by the handler itself, so another organisation's case answers 404 before any upload is read.
+        group.MapPost("cases/{caseId:guid}/evidence", UploadFormAsync).RequireAuthorization(Policies.Editor).DisableAntiforgery();
+        group.MapGet("cases/{caseId:guid}/evidence/{evidenceId:guid}/content", DownloadAsync);
+        return group;
+    }
+
+    /// <summary>Downloads and previews for signed-in users (cookie), outside the API.</summary>
+    public static RouteGroupBuilder MapCloudUseFiles(this IEndpointRouteBuilder routes)
+    {
+        var files = routes.MapGroup("/cloud-use/files").RequireAuthorization(Policies.Member).ExcludeFromDescription();
+        files.MapGet("{caseId:guid}/evidence/{evidenceId:guid}", DownloadAsync);
+        files.MapGet("{caseId:guid}/packages/{packageId:guid}", ReportPackageApi.DownloadAsync);
+        files.MapGet("minutes/{meetingId:guid}", CommitteeApi.MinutesAsync);
+        return files;
+    }
+
+    public static async Task<Results<Ok<List<EvidenceDto>>, NotFound>> ListAsync(Guid caseId, FinCloudDbContext db, CancellationToken ct)
+    {
+        if (!await db.CloudUseCases.AnyAsync(c => c.Id == caseId, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var files = await db.EvidenceFiles.AsNoTracking().Where(f => f.CaseId == caseId).OrderBy(f => f.Label).ThenBy(f => f.Version).ToListAsync(ct);
+        return TypedResults.Ok(files.Select(EvidenceDto.From).ToList());
+    }
+
+    public static async Task<Results<Created<EvidenceDto>, NotFound, ValidationProblem>> UploadFormAsync(Guid caseId, HttpRequest request, FinCloudDbContext db, EvidenceStore store, CancellationToken ct)
+    {
+        if (!await db.CloudUseCases.AnyAsync(c => c.Id == caseId, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["multipart/form-data로 파일을 보내세요."] });
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        if (file is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["파일이 없습니다."] });
+        }
+
+        Guid? taskId = Guid.TryParse(form["taskId"], out var t) ? t : null;
+        var label = form["label"].ToString() is { Length: > 0 } l ? l : Path.GetFileNameWithoutExtension(file.FileName);
+        await using var stream = file.OpenReadStream();
+        var result = await UploadAsync(db, store, caseId, taskId, label, file.FileName, stream, ct);
+        return result.Match<Results<Created<EvidenceDto>, NotFound, ValidationProblem>>(
+            ok => TypedResults.Created($"/api/cloud-use/cases/{caseId}/evidence/{ok.Id}", ok),
+            error => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error] }));
+    }
+
+    /// <summary>Stores one upload: temp file and hash, then the row, the audit event and the move in one transaction.</summary>
+    public static async Task<Either<EvidenceDto, string>> UploadAsync(FinCloudDbContext db, EvidenceStore store, Guid caseId, Guid? taskId, string label, string fileName, Stream content, CancellationToken ct)
+    {
+        label = label.Trim();
+        if (label.Length is 0 or > 200)
+        {
+            return Either.Error<EvidenceDto>("증빙 이름은 1~200자입니다.");
+        }
+
+        if (taskId is { } task && !await db.CloudUseTasks.AnyAsync(x => x.Id == task && x.CaseId == caseId, ct))
+        {
+            return Either.Error<EvidenceDto>("이 건의 과제가 아닙니다.");
+        }
+
+        StagedFile staged;
+        try
+        {
+            staged = await store.StageAsync(content, fileName, ct);
+        }
+        catch (EvidenceRejectedException e)
+        {
+            return Either.Error<EvidenceDto>(e.Message);
+        }
+
+        string? key = null;
+        try
+        {
+            var now = db.Clock.GetUtcNow();
+            var id = Guid.CreateVersion7(now);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var version = 1 + (await db.EvidenceFiles.Where(f => f.CaseId == caseId && f.Label == label).MaxAsync(f => (int?)f.Version, ct) ?? 0);
+            key = store.Commit(staged, db.Tenant.RequireOrganization(), caseId, id);
+            var evidence = EvidenceFile.Record(id, caseId, taskId, label, version, Path.GetFileName(fileName), staged.ContentType, staged.Size, staged.Sha256, key, db.Tenant.ActorId, now);
+            db.EvidenceFiles.Add(evidence);
+            db.Audit(AuditEventType.EvidenceUploaded, nameof(EvidenceFile), evidence.Id, after: $"case={caseId}; version={version}; sha256={staged.Sha256}; bytes={staged.Size}");
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return Either.Ok<EvidenceDto>(EvidenceDto.From(evidence));
+        }
+        catch
+        {
+            store.Discard(staged, key);
+            throw;
+        }
+    }
+
+    public static async Task<Results<FileStreamHttpResult, NotFound>> DownloadAsync(Guid caseId, Guid evidenceId, FinCloudDbContext db, EvidenceStore store, bool? inline, CancellationToken ct)
+    {
+        var f = await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(x => x.Id == evidenceId && x.CaseId == caseId, ct);
+        if (f is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        db.Audit(AuditEventType.EvidenceDownloaded, nameof(EvidenceFile), f.Id, after: $"sha256={f.Sha256}");
+        await db.SaveChangesAsync(ct);
+        // Previews only for types a browser shows safely; everything else downloads.
+        var preview = inline == true && f.CanPreview;
+        return TypedResults.File(store.Open(f.StorageKey), f.ContentType, preview ? null : f.FileName);
+    }
+}
+
+/// <summary>A value or a user-facing error message.</summary>
+public readonly record struct Either<T, TError>(T? Value, TError? Failure, bool IsOk)
+{
+    public TResult Match<TResult>(Func<T, TResult> ok, Func<TError, TResult> error) => IsOk ? ok(Value!) : error(Failure!);
+}
+
+public static class Either
+{
+    public static Either<T, string> Ok<T>(T value) => new(value, null, true);
+
+    public static Either<T, string> Error<T>(string error) => new(default, error, false);
+}
