@@ -73,6 +73,7 @@ public enum AuditEventType
     DataScopeFindingResolved = 1110,
     DataSetApproved = 1111,
     DataSetApprovalRefused = 1112,
+    ExemptionExtended = 1113,
 
     // 1200–1299 business continuity (업무연속성), 1300–1399 data scanning,
     // 1500–1599 reports and submissions: reserved for those modules.

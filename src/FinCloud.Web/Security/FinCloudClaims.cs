@@ -9,6 +9,12 @@ public static class FinCloudClaims
 {
     public const string OrganizationId = "fincloud:org";
     public const string ActorKind = "fincloud:actor";
+    public const string OrganizationNameKo = "fincloud:org-name-ko";
+    public const string OrganizationNameEn = "fincloud:org-name-en";
+
+    /// <summary>The organisation's name for the header, in the UI language (no database call while rendering).</summary>
+    public static string? OrganizationName(this ClaimsPrincipal user, bool korean) =>
+        user.FindFirstValue(korean ? OrganizationNameKo : OrganizationNameEn);
 
     public static Guid? Organization(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(OrganizationId), out var id) ? id : null;

@@ -24,6 +24,12 @@ public sealed class FinCloudClaimsPrincipalFactory(UserManager<FinCloudUser> use
             var organizationId = memberships[0].OrganizationId;
             identity.AddClaim(new Claim(FinCloudClaims.OrganizationId, organizationId.ToString()));
             identity.AddClaim(new Claim(FinCloudClaims.ActorKind, nameof(ActorKind.User)));
+            if (await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId) is { } organization)
+            {
+                identity.AddClaim(new Claim(FinCloudClaims.OrganizationNameKo, organization.NameKo));
+                identity.AddClaim(new Claim(FinCloudClaims.OrganizationNameEn, organization.NameEn));
+            }
+
             foreach (var m in memberships.Where(m => m.OrganizationId == organizationId))
             {
                 identity.AddClaim(new Claim(identity.RoleClaimType, m.Role.ToString()));

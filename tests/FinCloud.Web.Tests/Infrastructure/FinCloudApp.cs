@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FinCloud.Web.Tests.Infrastructure;
 
@@ -50,6 +51,9 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
     public string ConnectionString { get; }
 
     public string DataDirectory { get; }
+
+    /// <summary>Everything the app logged at Information or above.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>Every demo user's password in this app; random per app, never a constant in the repository.</summary>
     public string DemoPassword { get; private set; } = "Aa1!" + Guid.NewGuid().ToString("N")[..12];
@@ -94,6 +98,7 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(level => level >= LogLevel.Information));
         // Outside Development the framework's blazor.web.js is only found in published output, unless asked.
         builder.UseStaticWebAssets();
         if (_clock is { } clock)

@@ -111,4 +111,21 @@ public sealed class ExemptionLifecycleTests(SharedApps apps) : IClassFixture<Sha
         exemption.ShouldBeNull();
         error.ShouldNotBeNull().ShouldContain("IFS-20990101-N99");
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task An_extension_must_prolong_the_period_and_is_audited(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var org = await app.CreateOrganizationAsync();
+        var clock = Clock();
+        var exemption = await app.AtAsync(clock, org, async db => (await RegisterExemption.HandleAsync(db,
+            SeparationScope.M365() with { PeriodStart = new DateOnly(2024, 10, 1), PeriodEnd = new DateOnly(2026, 9, 30) }, CancellationToken.None)).Exemption!);
+
+        (await app.AtAsync(clock, org, db => ExtendExemption.HandleAsync(db, exemption.Id, new DateOnly(2026, 9, 1), "오기", CancellationToken.None))).Refused.ShouldBeTrue();
+        var (extended, refused) = await app.AtAsync(clock, org, db => ExtendExemption.HandleAsync(db, exemption.Id, new DateOnly(2028, 9, 30), "지정기간 연장 통지", CancellationToken.None));
+        refused.ShouldBeFalse();
+        extended.ShouldNotBeNull().EffectiveEnd.ShouldBe(new DateOnly(2028, 9, 30));
+        (await app.AtAsync(clock, org, db => db.AuditEvents.CountAsync(e => e.Type == AuditEventType.ExemptionExtended && e.EntityId == exemption.Id.ToString()))).ShouldBe(1);
+    }
 }

@@ -1,6 +1,7 @@
 using FinCloud.Core.Features.NetworkSeparation;
 using FinCloud.Rules.NetworkSeparation;
 using FinCloud.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FinCloud.Web.Tests.NetworkSeparation;
@@ -36,5 +37,27 @@ public sealed class HalfYearlyReviewTests(SharedApps apps) : IClassFixture<Share
         var afterReport = await app.AtAsync(clock, org, db => ControlReviews.ScheduleAsync(db, exemptionId, CancellationToken.None));
         afterReport[0].Status.ShouldBe(ReviewStatus.Done);
         afterReport[0].CommitteeAgendaItem.ShouldBe("2027-정보보호위-02");
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_review_is_assigned_only_to_a_member_of_the_institution(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var bank = await app.BankAsync();
+        var colleague = await app.WithDbAsync(db => db.Memberships.Select(m => m.UserId).FirstAsync(), bank);
+        var outsider = await app.WithDbAsync(db => db.Memberships.Select(m => m.UserId).FirstAsync(), await app.SecuritiesFirmAsync());
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
+        var exemptionId = await app.AtAsync(clock, bank, async db =>
+        {
+            var (e, _) = await RegisterExemption.HandleAsync(db, SeparationScope.M365() with { Title = "배정 시험 " + Guid.NewGuid().ToString("N")[..6] }, CancellationToken.None);
+            await SeparationScope.MeetEverythingAsync(db, e!, new DateOnly(2026, 10, 1));
+            await ActivateExemption.HandleAsync(db, e!.Id, CancellationToken.None);
+            return e.Id;
+        });
+
+        (await app.AtAsync(clock, bank, db => ControlReviews.AssignAsync(db, exemptionId, new HalfYear(2026, 2), outsider, CancellationToken.None))).ShouldBeNull();
+        (await app.AtAsync(clock, bank, db => ControlReviews.AssignAsync(db, exemptionId, new HalfYear(2026, 2), colleague, CancellationToken.None))).ShouldNotBeNull();
+        (await app.AtAsync(clock, bank, db => ControlReviews.ScheduleAsync(db, exemptionId, CancellationToken.None))).ShouldHaveSingleItem().AssignedTo.ShouldBe(colleague);
     }
 }

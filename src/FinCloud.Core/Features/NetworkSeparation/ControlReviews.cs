@@ -47,8 +47,15 @@ public static class ControlReviews
         return lines.OrderBy(l => l.DueBy).ThenBy(l => l.ExemptionTitle, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Assigns the review to a member of the organisation; null when the exemption or the member is not found.</summary>
     public static async Task<HalfYearlyControlReview?> AssignAsync(FinCloudDbContext db, Guid exemptionId, HalfYear half, Guid assignee, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!await db.Memberships.AnyAsync(m => m.UserId == assignee, ct))
+        {
+            return null;
+        }
+
         var review = await FindOrCreateAsync(db, exemptionId, half, ct);
         if (review is null)
         {

@@ -151,7 +151,17 @@ public sealed class SeparationExemption : ITenantOwned
         return true;
     }
 
-    public void Extend(DateOnly until) => ExtendedUntil = until;
+    /// <summary>연장: a new end after the current one; refused (false) when it would not prolong the period.</summary>
+    public bool Extend(DateOnly until)
+    {
+        if (EffectiveEnd is { } end && until <= end)
+        {
+            return false;
+        }
+
+        ExtendedUntil = until;
+        return true;
+    }
 
     /// <summary>Shares the exemption with the supervisor; false when it was already shared.</summary>
     public bool ShareWithSupervisor(DateTimeOffset now)

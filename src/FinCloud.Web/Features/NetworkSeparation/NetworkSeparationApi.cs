@@ -39,6 +39,10 @@ public sealed record CompleteReviewRequest(
     [property: Required, StringLength(2000)] string Outcome,
     [property: Required, StringLength(200)] string CommitteeAgendaItem);
 
+public sealed record AssignReviewRequest([property: Range(2019, 2100)] int Year, [property: Range(1, 2)] int Half, Guid AssigneeId);
+
+public sealed record ExtendExemptionRequest(DateOnly Until, [property: Required, StringLength(200, MinimumLength = 2)] string Basis);
+
 public sealed record AddDataSetRequest([property: Required, StringLength(200, MinimumLength = 1)] string Name);
 
 public sealed record FindingCountDto([property: Required, StringLength(40)] string Type, [property: Range(0, long.MaxValue)] long Count);
@@ -79,6 +83,10 @@ public static class NetworkSeparationApi
         group.MapPost("exemptions/{exemptionId:guid}/activate", ActivateAsync).RequireAuthorization(Policies.Editor);
         group.MapPost("exemptions/{exemptionId:guid}/reviews", CompleteReviewAsync).RequireAuthorization(Policies.Editor)
             .WithExampleRequest(new CompleteReviewRequest(2026, 2, "모든 통제 이행 확인", "2026-정보보호위-12"));
+        group.MapPost("exemptions/{exemptionId:guid}/reviews/assign", AssignReviewAsync).RequireAuthorization(Policies.Editor)
+            .WithExampleRequest(new AssignReviewRequest(2026, 2, Guid.Empty));
+        group.MapPost("exemptions/{exemptionId:guid}/extend", ExtendAsync).RequireAuthorization(Policies.Editor)
+            .WithExampleRequest(new ExtendExemptionRequest(new DateOnly(2028, 9, 26), "금융위원회 지정기간 연장 통지"));
         group.MapPost("exemptions/{exemptionId:guid}/data-sets", AddDataSetAsync).RequireAuthorization(Policies.Editor)
             .WithExampleRequest(new AddDataSetRequest("인사 공지 첨부파일"));
         group.MapPost("exemptions/{exemptionId:guid}/share", ShareAsync).RequireAuthorization(Policies.Editor);
@@ -157,6 +165,24 @@ public static class NetworkSeparationApi
         await ControlReviews.CompleteAsync(db, exemptionId, new HalfYear(request.Year, request.Half), request.Outcome, request.CommitteeAgendaItem, ct) is null
             ? TypedResults.NotFound()
             : TypedResults.NoContent();
+
+    public static async Task<Results<NoContent, NotFound>> AssignReviewAsync(Guid exemptionId, AssignReviewRequest request, FinCloudDbContext db, CancellationToken ct) =>
+        await ControlReviews.AssignAsync(db, exemptionId, new HalfYear(request.Year, request.Half), request.AssigneeId, ct) is null
+            ? TypedResults.NotFound()
+            : TypedResults.NoContent();
+
+    public static async Task<Results<Ok<ExemptionSummary>, NotFound, ValidationProblem>> ExtendAsync(Guid exemptionId, ExtendExemptionRequest request, FinCloudDbContext db, CancellationToken ct)
+    {
+        var (exemption, refused) = await ExtendExemption.HandleAsync(db, exemptionId, request.Until, request.Basis, ct);
+        if (exemption is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return refused
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["until"] = ["연장 종료일은 현재 종료일 이후여야 합니다"] })
+            : TypedResults.Ok(ExemptionQueries.Summarize(exemption));
+    }
 
     public static async Task<Results<Created<DataSetLine>, NotFound>> AddDataSetAsync(Guid exemptionId, AddDataSetRequest request, FinCloudDbContext db, CancellationToken ct) =>
         await DataSets.AddAsync(db, exemptionId, request.Name, ct) is { } d

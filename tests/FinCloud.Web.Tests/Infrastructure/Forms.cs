@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace FinCloud.Web.Tests.Infrastructure;
+
+/// <summary>Posts server-rendered forms as a browser does: with the page's anti-forgery token and cookie.</summary>
+public static partial class Forms
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public static HttpClient Browser(this FinCloudApp app) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, string formName, Dictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(new Uri(page, UriKind.RelativeOrAbsolute), Ct);
+        fields["_handler"] = formName;
+        fields["__RequestVerificationToken"] = TokenPattern().Match(html).Groups[1].Value;
+        using var form = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri(page, UriKind.RelativeOrAbsolute), form, Ct);
+    }
+
+    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
+        client.PostFormAsync("/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+}
