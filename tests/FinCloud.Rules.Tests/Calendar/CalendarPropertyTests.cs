@@ -9,13 +9,19 @@ public sealed class CalendarPropertyTests
 {
     private static readonly HolidayCalendar Calendar = HolidayCalendar.Default;
 
-    // The supported years 2015–2030; the calendar's data run from 2014 to 2031, so ±250 business days
-    // (about a year) from any of these days stays inside it.
+    // The supported years 2015–2030; the calendar's data run from 2014 to 2031.
     private static readonly DateOnly First = new(2015, 1, 1);
     private static readonly DateOnly Last = new(2030, 12, 31);
 
+    // A step of up to 240 business days spans about 340 calendar days, and the round trip goes out and
+    // back, so step properties start no later than mid-2030 to stay inside the calendar's data.
+    private static readonly DateOnly LastStepStart = new(2030, 6, 30);
+
     private static Arbitrary<DateOnly> Days() =>
         Gen.Choose(0, Last.DayNumber - First.DayNumber).Select(i => First.AddDays(i)).ToArbitrary();
+
+    private static Arbitrary<DateOnly> StepStarts() =>
+        Gen.Choose(0, LastStepStart.DayNumber - First.DayNumber).Select(i => First.AddDays(i)).ToArbitrary();
 
     // Triggers early enough that a 24-month period and its roll stay inside the calendar.
     private static Arbitrary<DateOnly> Triggers() =>
@@ -27,7 +33,7 @@ public sealed class CalendarPropertyTests
 
     [FsCheck.Xunit.Property(MaxTest = 2000)]
     public Property Adding_then_subtracting_business_days_returns_a_business_day_to_itself() =>
-        Prop.ForAll(Days(), Counts(), Kinds(), (day, n, kind) =>
+        Prop.ForAll(StepStarts(), Counts(), Kinds(), (day, n, kind) =>
         {
             var start = Calendar.NextBusinessDayOnOrAfter(day, kind);
             return Calendar.AddBusinessDays(Calendar.AddBusinessDays(start, n, kind), -n, kind) == start;
@@ -35,7 +41,7 @@ public sealed class CalendarPropertyTests
 
     [FsCheck.Xunit.Property(MaxTest = 2000)]
     public Property A_nonzero_business_day_step_never_lands_on_a_closed_day() =>
-        Prop.ForAll(Days(), Counts().Filter(n => n != 0), Kinds(), (day, n, kind) =>
+        Prop.ForAll(StepStarts(), Counts().Filter(n => n != 0), Kinds(), (day, n, kind) =>
         {
             var result = Calendar.AddBusinessDays(day, n, kind);
             return result.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
