@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FinCloud.Core;
+using FinCloud.Core.Deadlines;
+using FinCloud.Core.Features.NetworkSeparation;
 using FinCloud.Core.Identity;
 using FinCloud.Core.Tenancy;
 using FinCloud.Web.Api;
@@ -38,6 +40,7 @@ public static class FinCloudHost
         services.AddScoped<TenantContext>();
         services.AddFinCloudDatabase(settings);
         services.AddFinCloudDeadlines(builder.Configuration, settings);
+        services.AddDeadlineSource<SeparationDeadlines>();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")))
             .SetApplicationName("FinCloud");
 
