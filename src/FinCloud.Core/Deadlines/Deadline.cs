@@ -22,6 +22,7 @@ public sealed record Deadline(string Key, string Title, DateOnly DueOn, string L
 public static class DeadlineCategory
 {
     public const string CloudUseReport = "cloud-use-report";
+    public const string CloudUseTask = "cloud-use-task";
     public const string CspEvaluation = "csp-evaluation";
     public const string Certificate = "certificate";
     public const string SeparationExemption = "separation-exemption";

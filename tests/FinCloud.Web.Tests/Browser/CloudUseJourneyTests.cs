@@ -165,6 +165,14 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
         await page.GetByTestId("table").First.ClickAsync();
         var item = page.GetByTestId("agenda-item").Filter(new LocatorFilterOptions { HasText = caseName });
         await item.WaitForAsync();
+
+        // Only the CISO may flag a resolution for the board: the officer sees the box disabled; the CISO takes over.
+        (await item.GetByTestId("flag-material").IsDisabledAsync()).ShouldBeTrue();
+        await page.Context.ClearCookiesAsync();
+        await SignInAsync(page, "ciso@hanbit.example", browser.App.DemoPassword);
+        await GoAsync(page, "/cloud-use/committee");
+        await item.WaitForAsync();
+        (await item.GetByTestId("flag-material").IsDisabledAsync()).ShouldBeFalse();
         await item.GetByTestId("vote-for").Nth(0).ClickAsync();
         await item.GetByText("찬성 1").WaitForAsync();
         await item.GetByTestId("vote-for").Nth(1).ClickAsync();

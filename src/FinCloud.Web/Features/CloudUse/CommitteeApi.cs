@@ -4,6 +4,7 @@ using FinCloud.Core;
 using FinCloud.Core.Audit;
 using FinCloud.Core.CloudUse;
 using FinCloud.Core.Identity;
+using FinCloud.Core.Tenancy;
 using FinCloud.Rules;
 using FinCloud.Rules.Rulebooks;
 using FinCloud.Web.Api;
@@ -207,12 +208,20 @@ public static class CommitteeApi
     /// 의결: needs the quorum; an approval locks the case version it names. A resolution the CISO flags as material becomes a
     /// 이사회 report item when the board-reporting rule in force requires it (from 2025-08-05).
     /// </summary>
-    public static async Task<Results<Ok<ResolutionDto>, NotFound, Conflict<string>>> ResolveAsync(Guid agendaItemId, ResolveRequest request, FinCloudDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<ResolutionDto>, NotFound, Conflict<string>, ValidationProblem>> ResolveAsync(Guid agendaItemId, ResolveRequest request, FinCloudDbContext db, CancellationToken ct)
     {
         var item = await db.AgendaItems.SingleOrDefaultAsync(a => a.Id == agendaItemId, ct);
         if (item is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (request.FlaggedMaterial && !await ActsAsCisoAsync(db, ct))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["flaggedMaterial"] = [CisoOnlyMessage],
+            });
         }
 
         var committee = await EnsureCommitteeAsync(db, ct);
@@ -258,6 +267,20 @@ public static class CommitteeApi
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new ResolutionDto(ToDto(item, votes), boardItem));
     }
+
+    public const string CisoOnlyMessage = "중요 안건(이사회 보고) 지정은 CISO만 할 수 있습니다. Only the CISO can flag a resolution as material.";
+
+    /// <summary>
+    /// The 이사회 report flag is the CISO's own judgement (제8조의2, from 2025-08-05): a signed-in CISO of the
+    /// organisation may set it; an API key may not. Start-up seeding runs as the system.
+    /// </summary>
+    public static Task<bool> ActsAsCisoAsync(FinCloudDbContext db, CancellationToken ct) => db.Tenant.ActorKind switch
+    {
+        ActorKind.System => Task.FromResult(true),
+        ActorKind.User when db.Tenant.ActorId is { } actor =>
+            db.Memberships.AnyAsync(m => m.UserId == actor && m.Role == OrganizationRole.Ciso, ct),
+        _ => Task.FromResult(false),
+    };
 
     /// <summary>회의록: the meeting, members, every agenda item with its votes and resolution.</summary>
     public static async Task<Results<FileContentHttpResult, NotFound>> MinutesAsync(Guid meetingId, FinCloudDbContext db, CancellationToken ct)

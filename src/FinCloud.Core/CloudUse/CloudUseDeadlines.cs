@@ -1,0 +1,65 @@
+using FinCloud.Core.Deadlines;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinCloud.Core.CloudUse;
+
+/// <summary>
+/// The cloud-use module's deadlines for the dashboard, reminders and calendar: every open task of the current
+/// plan that carries a due date (the FSS report above all, with the rule that computed it), certificates
+/// running out and periodic CSP re-evaluations.
+/// </summary>
+public sealed class CloudUseDeadlines : IDeadlineSource
+{
+    public async Task<IReadOnlyList<Deadline>> OpenDeadlinesAsync(FinCloudDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var tasks = await db.CloudUseTasks.AsNoTracking()
+            .Where(t => t.DueBy != null && (t.Status == TaskState.Open || t.Status == TaskState.InProgress))
+            .Join(db.CloudUseCases.Where(c => c.State != CaseState.Rejected), t => t.CaseId, c => c.Id,
+                (t, c) => new { Task = t, CaseTitle = c.Title })
+            .ToListAsync(ct);
+        var deadlines = tasks.Select(x => new Deadline(
+                $"cloud-use/task/{x.Task.Id}",
+                $"{x.Task.TitleKo}: {x.CaseTitle}",
+                x.Task.DueBy!.Value,
+                $"/cloud-use/{x.Task.CaseId}",
+                x.Task.OwnerId)
+            {
+                Category = x.Task.IsReport ? DeadlineCategory.CloudUseReport : DeadlineCategory.CloudUseTask,
+                Basis = x.Task.Note is { Length: > 0 } note ? $"{note} ({x.Task.Citation})" : x.Task.Citation,
+            })
+            .ToList();
+
+        var certificates = await db.CspCertificates.AsNoTracking()
+            .Join(db.CloudProviders, c => c.ProviderId, p => p.Id, (c, p) => new { Certificate = c, Provider = p.Name })
+            .ToListAsync(ct);
+        // Only the newest certificate of a scheme per provider counts: a renewed one replaces the expiring one.
+        deadlines.AddRange(certificates
+            .GroupBy(x => (x.Certificate.ProviderId, x.Certificate.ServiceId, x.Certificate.Scheme))
+            .Select(g => g.MaxBy(x => x.Certificate.ValidUntil)!)
+            .Select(x => new Deadline(
+                $"cloud-use/certificate/{x.Certificate.Id}",
+                $"CSP 인증 만료: {x.Provider} {x.Certificate.Scheme}",
+                x.Certificate.ValidUntil,
+                $"/cloud-use/registry")
+            {
+                Category = DeadlineCategory.Certificate,
+                Basis = "인증 유효기간 종료일: 인증으로 대체한 평가항목은 갱신 전까지 다시 평가 대상",
+            }));
+
+        var evaluations = await db.CspEvaluations.AsNoTracking().Where(e => e.NextEvaluationDue != null).ToListAsync(ct);
+        deadlines.AddRange(evaluations
+            .GroupBy(e => e.ServiceId)
+            .Select(g => g.MaxBy(e => e.EvaluatedOn)!)
+            .Select(e => new Deadline(
+                $"cloud-use/csp-evaluation/{e.Id}",
+                "CSP 정기 건전성·안전성 평가",
+                e.NextEvaluationDue!.Value,
+                $"/cloud-use/registry")
+            {
+                Category = DeadlineCategory.CspEvaluation,
+                Basis = "직전 평가일 기준 정기평가 주기 (전자금융감독규정 제14조의2)",
+            }));
+        return deadlines;
+    }
+}
