@@ -22,7 +22,7 @@ public sealed class CloudUseDeadlines : IDeadlineSource
                 $"cloud-use/task/{x.Task.Id}",
                 $"{x.Task.TitleKo}: {x.CaseTitle}",
                 x.Task.DueBy!.Value,
-                $"/cloud-use/{x.Task.CaseId}",
+                $"/cloud-use/cases/{x.Task.CaseId}",
                 x.Task.OwnerId)
             {
                 Category = x.Task.IsReport ? DeadlineCategory.CloudUseReport : DeadlineCategory.CloudUseTask,

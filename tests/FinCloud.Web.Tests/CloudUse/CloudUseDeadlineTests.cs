@@ -29,7 +29,7 @@ public sealed class CloudUseDeadlineTests(SharedApps apps) : IClassFixture<Share
         var report = (await DeadlinesAsync(app, org)).Single(d => d.Category == DeadlineCategory.CloudUseReport);
         // Signed 2026-11-30 + 3 months = 2027-02-28 (Sunday), 3/1 삼일절 → 2027-03-02 (민법 제161조).
         report.DueOn.ShouldBe(new DateOnly(2027, 3, 2));
-        report.Link.ShouldBe($"/cloud-use/{c.Case.Id}");
+        report.Link.ShouldBe($"/cloud-use/cases/{c.Case.Id}");
         report.Title.ShouldContain("고객상담 챗봇");
         report.Basis.ShouldNotBeNullOrWhiteSpace();
         (await DeadlinesAsync(app, other)).ShouldBeEmpty();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FinCloud.Core;
 using FinCloud.Core.Audit;
 using FinCloud.Core.CloudUse;
+using FinCloud.Core.Lists;
 using FinCloud.Rules.CloudUse;
 using FinCloud.Web.Api;
 using FinCloud.Web.Security;
@@ -63,22 +64,12 @@ public static class CloudUseApi
         return group;
     }
 
+    /// <summary>One page of the organisation's cases, newest first; <paramref name="q"/> searches titles.</summary>
     public static async Task<Ok<List<CaseSummaryDto>>> ListAsync(FinCloudDbContext db, string? q, CaseState? state, int page = 1, int size = 50, CancellationToken ct = default)
     {
-        var query = db.CloudUseCases.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            query = query.Where(c => c.Title.Contains(q));
-        }
-
-        if (state is { } s)
-        {
-            query = query.Where(c => c.State == s);
-        }
-
-        size = Math.Clamp(size, 1, 200);
-        var cases = await query.OrderByDescending(c => c.Id).Skip((Math.Max(page, 1) - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(cases.Select(Summary).ToList());
+        var query = new ListQuery { Search = q, Page = page, PageSize = size }.WithFilter("state", state?.ToString());
+        var result = await CaseList.PageAsync(db, query, ct);
+        return TypedResults.Ok(result.Items.Select(Summary).ToList());
     }
 
     public static CaseSummaryDto Summary(CloudUseCase c) =>
