@@ -1,12 +1,13 @@
 using BenchmarkDotNet.Running;
 using FinCloud.Benchmarks.Scanner;
 
-// Scanner commands run outside BenchmarkDotNet: they time the whole CLI on generated corpora.
+// Scanner and page commands run outside BenchmarkDotNet: they time whole processes and HTTP round trips.
 return args.FirstOrDefault() switch
 {
     "scanner-corpus" => CorpusCommand.Run(args[1..]),
     "scanner-e2e" => EndToEndCommand.Run(args[1..]),
     "scanner-profile" => ProfileCommand.Run(args[1..]),
+    "pages" => FinCloud.Benchmarks.Pages.PagesCommand.Run(args[1..]),
     _ => Run(args),
 };
 

@@ -133,12 +133,30 @@ public sealed class ListDefinition<T>
     public async Task<ListPage<T>> PageAsync(IQueryable<T> source, ListQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var size = Math.Clamp(query.PageSize, 1, ListQuery.MaxPageSize);
         var filtered = Apply(source, query);
         var total = await filtered.CountAsync(ct);
+        var (page, size) = Position(query, total);
+        return Result(query, await filtered.Skip((page - 1) * size).Take(size).ToListAsync(ct), page, size, total);
+    }
+
+    /// <summary>The same query over rows already in memory, such as a board assembled from several modules.</summary>
+    public ListPage<T> Page(IEnumerable<T> source, ListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filtered = Apply(source.AsQueryable(), query).ToList();
+        var (page, size) = Position(query, filtered.Count);
+        return Result(query, filtered.Skip((page - 1) * size).Take(size).ToList(), page, size, filtered.Count);
+    }
+
+    private static (int Page, int Size) Position(ListQuery query, int total)
+    {
+        var size = Math.Clamp(query.PageSize, 1, ListQuery.MaxPageSize);
         var pageCount = Math.Max(1, (total + size - 1) / size);
-        var page = Math.Clamp(query.Page, 1, pageCount);
-        var items = await filtered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return (Math.Clamp(query.Page, 1, pageCount), size);
+    }
+
+    private ListPage<T> Result(ListQuery query, List<T> items, int page, int size, int total)
+    {
         var (sort, descending) = EffectiveSort(query);
         return new ListPage<T>(items, total, page, size) { Sort = sort, Descending = descending };
     }

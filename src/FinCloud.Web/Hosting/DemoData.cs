@@ -106,7 +106,11 @@ public static class DemoData
             }
         }
 
-        await Features.CloudUse.CloudUseDemo.SeedAsync(services, await BankIdAsync(services, ct), ct);
+        var bank = await BankIdAsync(services, ct);
+        await Features.CloudUse.CloudUseDemo.SeedAsync(services, bank, ct);
+        // Volume for measuring list pages (docs/performance.md); none unless configured.
+        await Features.CloudUse.CloudUseVolumeDemo.SeedAsync(services, bank,
+            configuration.GetValue("Demo:Volume:Cases", 0), configuration.GetValue("Demo:Volume:EvidencePerCase", 25), ct);
         if (fixedPassword is null)
         {
             var settings = services.GetRequiredService<DatabaseSettings>();

@@ -1,4 +1,6 @@
 using FinCloud.Core.Deadlines;
+using FinCloud.Core.Lists;
+using FinCloud.Web.Features.Deadlines;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FinCloud.Web.Tests.Deadlines;
@@ -23,6 +25,28 @@ public sealed class DeadlineBoardTests
         rows.Select(r => r.Deadline.Key).ShouldBe(["late", "today", "soon", "later"]);
         rows.Select(r => r.Status).ShouldBe([DeadlineStatus.Overdue, DeadlineStatus.DueToday, DeadlineStatus.DueSoon, DeadlineStatus.Upcoming]);
         rows[0].DaysLeft.ShouldBe(-3);
+    }
+
+    [Fact]
+    public void The_board_pages_in_memory_soonest_first_and_filters_by_status_and_module()
+    {
+        var board = Board(Monday);
+        var today = board.Today;
+        var rows = board.Rank(Enumerable.Range(0, 120).Select(i =>
+            Due($"d{i:D3}", today.AddDays(i - 10)) with { Category = i % 2 == 0 ? DeadlineCategory.CloudUseTask : DeadlineCategory.Certificate }), today);
+
+        var first = DeadlineList.Definition.Page(rows, new ListQuery { PageSize = 50 });
+        var last = DeadlineList.Definition.Page(rows, new ListQuery { PageSize = 50, Page = 3 });
+        first.TotalCount.ShouldBe(120);
+        first.Items[0].Status.ShouldBe(DeadlineStatus.Overdue);
+        first.Items.Select(r => r.Deadline.DueOn).ShouldBeInOrder();
+        last.Items.Count.ShouldBe(20);
+        last.Items[^1].Deadline.Key.ShouldBe("d119");
+
+        DeadlineList.Definition.Page(rows, new ListQuery().WithFilter("status", "overdue")).TotalCount.ShouldBe(10);
+        DeadlineList.Definition.Page(rows, new ListQuery().WithFilter("category", DeadlineCategory.Certificate)).Items
+            .ShouldAllBe(r => r.Deadline.Category == DeadlineCategory.Certificate);
+        DeadlineList.Definition.Page(rows, new ListQuery { Search = "D007" }).Items.Single().Deadline.Key.ShouldBe("d007");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using FinCloud.Core;
 using FinCloud.Core.Deadlines;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FinCloud.Web.Tests.Deadlines;
@@ -16,13 +17,17 @@ public sealed class TestDeadlines
     public IReadOnlyList<Deadline> For(Guid? organizationId) =>
         organizationId is { } id && _byOrganization.TryGetValue(id, out var list) ? list : [];
 
-    /// <summary>Services for an app with these deadlines, a fake clock, mail dropped in a folder and no scheduler.</summary>
+    /// <summary>
+    /// Services for an app with only these deadlines (the modules' own sources are removed, so the demo data's
+    /// deadlines do not mix in), a fake clock, mail dropped in a folder and no scheduler.
+    /// </summary>
     public static (TestDeadlines Deadlines, FakeTimeProvider Clock, Action<IServiceCollection> Services) Create(DateTimeOffset now)
     {
         var deadlines = new TestDeadlines();
         var clock = new FakeTimeProvider(now);
         return (deadlines, clock, services =>
         {
+            services.RemoveAll<IDeadlineSource>();
             services.AddSingleton(deadlines);
             services.AddSingleton<TimeProvider>(clock);
             services.AddDeadlineSource<Source>();
