@@ -13,20 +13,21 @@ public sealed class CloudUseDeadlines : IDeadlineSource
     public async Task<IReadOnlyList<Deadline>> OpenDeadlinesAsync(FinCloudDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var tasks = await db.CloudUseTasks.AsNoTracking()
+        // Only the columns the board shows: a large institution has thousands of open steps.
+        var tasks = await db.CloudUseTasks
             .Where(t => t.DueBy != null && (t.Status == TaskState.Open || t.Status == TaskState.InProgress))
             .Join(db.CloudUseCases.Where(c => c.State != CaseState.Rejected), t => t.CaseId, c => c.Id,
-                (t, c) => new { Task = t, CaseTitle = c.Title })
+                (t, c) => new { t.Id, t.CaseId, t.Key, t.TitleKo, t.DueBy, t.OwnerId, t.Note, t.Citation, CaseTitle = c.Title })
             .ToListAsync(ct);
         var deadlines = tasks.Select(x => new Deadline(
-                $"cloud-use/task/{x.Task.Id}",
-                $"{x.Task.TitleKo}: {x.CaseTitle}",
-                x.Task.DueBy!.Value,
-                $"/cloud-use/cases/{x.Task.CaseId}",
-                x.Task.OwnerId)
+                $"cloud-use/task/{x.Id}",
+                $"{x.TitleKo}: {x.CaseTitle}",
+                x.DueBy!.Value,
+                $"/cloud-use/cases/{x.CaseId}",
+                x.OwnerId)
             {
-                Category = x.Task.IsReport ? DeadlineCategory.CloudUseReport : DeadlineCategory.CloudUseTask,
-                Basis = x.Task.Note is { Length: > 0 } note ? $"{note} ({x.Task.Citation})" : x.Task.Citation,
+                Category = x.Key.StartsWith(CloudUseTaskItem.ReportKeyPrefix, StringComparison.Ordinal) ? DeadlineCategory.CloudUseReport : DeadlineCategory.CloudUseTask,
+                Basis = x.Note is { Length: > 0 } note ? $"{note} ({x.Citation})" : x.Citation,
             })
             .ToList();
 

@@ -45,7 +45,10 @@ public sealed class CloudUseTaskItem : ITenantOwned
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public bool IsReport => Key.StartsWith("supervisor-report:", StringComparison.Ordinal);
+    /// <summary>Task keys of the FSS reports begin with this (<c>supervisor-report:post-report</c>).</summary>
+    public const string ReportKeyPrefix = "supervisor-report:";
+
+    public bool IsReport => Key.StartsWith(ReportKeyPrefix, StringComparison.Ordinal);
 
     internal static CloudUseTaskItem From(Guid caseId, CloudUseTask t, int version, int order, DateTimeOffset now)
     {
