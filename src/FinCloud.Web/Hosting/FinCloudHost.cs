@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FinCloud.Core;
 using FinCloud.Core.Deadlines;
+using FinCloud.Core.Features.Continuity;
 using FinCloud.Core.Features.NetworkSeparation;
 using FinCloud.Core.Identity;
 using FinCloud.Core.Tenancy;
@@ -41,6 +42,7 @@ public static class FinCloudHost
         services.AddFinCloudDatabase(settings);
         services.AddFinCloudDeadlines(builder.Configuration, settings);
         services.AddDeadlineSource<SeparationDeadlines>();
+        services.AddDeadlineSource<ContinuityDeadlines>();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")))
             .SetApplicationName("FinCloud");
 
