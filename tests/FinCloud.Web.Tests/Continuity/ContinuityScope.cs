@@ -33,6 +33,26 @@ public sealed record ContinuityRecords(Guid DepositsId, Guid LoansId, Guid CoreB
             return new ContinuityRecords(deposits.Id, loans.Id, core.Id, loan.Id, vendor.Id, site.Id, drill.Id);
         });
     }
+
+    /// <summary>One record of the organisation per route parameter of the continuity API, for the cross-tenant test.</summary>
+    public static async Task<IReadOnlyDictionary<string, Guid>> ResourcesOfAsync(FinCloudApp app, Guid organizationId)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
+        var r = await CreateForAsync(app, organizationId, clock);
+        var start = new DateTimeOffset(2026, 11, 21, 22, 0, 0, TimeSpan.FromHours(9));
+        return await app.InOrgAsync(clock, organizationId, async db =>
+        {
+            var (result, _) = await Drills.RecordExecutionAsync(db, r.DrillId, new DrillExecutionInput(new DateOnly(2026, 11, 21), null, null,
+                [new(r.CoreBankingId, start, start.AddHours(4), true, 1, 1)]), CancellationToken.None);
+            var (incident, _) = await Incidents.RegisterAsync(db, new IncidentInput("장애", IncidentType.Outage, start, start, start.AddHours(1), null, null, [], null, Severity.Medium, null), CancellationToken.None);
+            var dependency = await db.ContinuityDependencies.Select(d => d.Id).FirstAsync();
+            return (IReadOnlyDictionary<string, Guid>)new Dictionary<string, Guid>
+            {
+                ["processId"] = r.DepositsId, ["assetId"] = r.CoreBankingId, ["dependencyId"] = dependency, ["drillId"] = r.DrillId,
+                ["remediationTaskId"] = result!.Tasks[0].Id, ["incidentId"] = incident!.Id,
+            };
+        });
+    }
 }
 
 internal static class ContinuityScope
