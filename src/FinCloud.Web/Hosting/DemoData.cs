@@ -107,6 +107,7 @@ public static class DemoData
         }
 
         await Features.CloudUse.CloudUseDemo.SeedAsync(services, await BankIdAsync(services, ct), ct);
+        await Features.Continuity.ContinuityDemo.SeedAsync(services, await BankIdAsync(services, ct), ct);
         if (fixedPassword is null)
         {
             var settings = services.GetRequiredService<DatabaseSettings>();

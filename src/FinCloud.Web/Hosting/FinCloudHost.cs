@@ -11,6 +11,7 @@ using FinCloud.Web.Api;
 using FinCloud.Web.Components;
 using FinCloud.Web.Components.Account;
 using FinCloud.Web.Features.Audit;
+using FinCloud.Web.Features.Continuity;
 using FinCloud.Web.Features.Deadlines;
 using FinCloud.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -151,6 +152,7 @@ public static class FinCloudHost
         app.MapFinCloudApi();
         app.MapCalendarFeed();
         app.MapAuditExport();
+        app.MapContinuityExports();
         Features.CloudUse.EvidenceApi.MapCloudUseFiles(app);
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
