@@ -3,6 +3,7 @@ using FinCloud.Core.ApiAccess;
 using FinCloud.Core.Audit;
 using FinCloud.Core.Deadlines;
 using FinCloud.Core.CloudUse;
+using FinCloud.Core.Features.Continuity;
 using FinCloud.Core.Features.NetworkSeparation;
 using FinCloud.Core.Identity;
 using FinCloud.Core.Organizations;
@@ -87,6 +88,36 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
     public DbSet<DataScopeScan> DataScopeScans => Set<DataScopeScan>();
 
     public DbSet<DataScopeFinding> DataScopeFindings => Set<DataScopeFinding>();
+
+    public DbSet<ContinuityProfile> ContinuityProfiles => Set<ContinuityProfile>();
+
+    public DbSet<BusinessProcess> BusinessProcesses => Set<BusinessProcess>();
+
+    public DbSet<ItAsset> ItAssets => Set<ItAsset>();
+
+    public DbSet<ContinuityDependency> ContinuityDependencies => Set<ContinuityDependency>();
+
+    public DbSet<DrSite> DrSites => Set<DrSite>();
+
+    public DbSet<ContinuityDrill> ContinuityDrills => Set<ContinuityDrill>();
+
+    public DbSet<DrillSystemRun> DrillSystemRuns => Set<DrillSystemRun>();
+
+    public DbSet<DrillFinding> DrillFindings => Set<DrillFinding>();
+
+    public DbSet<RemediationTask> RemediationTasks => Set<RemediationTask>();
+
+    public DbSet<LinkedThirdPartyService> LinkedThirdPartyServices => Set<LinkedThirdPartyService>();
+
+    public DbSet<LiabilityPolicy> LiabilityPolicies => Set<LiabilityPolicy>();
+
+    public DbSet<ElectronicFinanceIncident> Incidents => Set<ElectronicFinanceIncident>();
+
+    public DbSet<IncidentReportSubmission> IncidentReportSubmissions => Set<IncidentReportSubmission>();
+
+    public DbSet<EmergencyProcedure> EmergencyProcedures => Set<EmergencyProcedure>();
+
+    public DbSet<EmergencyRole> EmergencyRoles => Set<EmergencyRole>();
 
     /// <summary>Read by the query filter on every query; EF turns it into a parameter.</summary>
     private Guid? CurrentOrganizationId => Tenant.OrganizationId;

@@ -79,6 +79,29 @@ public enum AuditEventType
     DataSetApprovalRefused = 1112,
     ExemptionExtended = 1113,
 
+    // 1200–1299 business continuity (업무연속성)
+    ContinuityProfileSaved = 1200,
+    BusinessProcessSaved = 1201,
+    ItAssetSaved = 1202,
+    DependencyAdded = 1203,
+    DependencyRemoved = 1204,
+    DrSiteSaved = 1205,
+    DrillPlanned = 1206,
+    DrillExecutionRecorded = 1207,
+    DrillFindingRaised = 1208,
+    RemediationTaskOpened = 1209,
+    RemediationTaskCompleted = 1210,
+    ThirdPartyServiceSaved = 1211,
+    LiabilityPolicySaved = 1212,
+    IncidentRegistered = 1213,
+    IncidentUpdated = 1214,
+    IncidentStageChanged = 1215,
+    IncidentReportSubmitted = 1216,
+    EmergencyProcedureVersioned = 1217,
+    EmergencyProcedureReviewed = 1218,
+    EmergencyRoleSaved = 1219,
+    ContinuityDocumentExported = 1220,
+
     // 1200–1299 business continuity (업무연속성), 1300–1399 data scanning,
     // 1500–1599 reports and submissions: reserved for those modules.
 }

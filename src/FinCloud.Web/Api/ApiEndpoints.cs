@@ -1,5 +1,6 @@
 using FinCloud.Web.Features.ApiKeys;
 using FinCloud.Web.Features.NetworkSeparation;
+using FinCloud.Web.Features.Continuity;
 using FinCloud.Web.Features.Audit;
 using FinCloud.Web.Features.Deadlines;
 using FinCloud.Web.Features.CloudUse;
@@ -22,6 +23,7 @@ public static class ApiEndpoints
         api.MapApiKeyEndpoints();
         api.MapCloudUseEndpoints();
         api.MapNetworkSeparationEndpoints();
+        api.MapContinuityEndpoints();
         api.MapDeadlineEndpoints();
         return api;
     }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using FinCloud.Core;
 using FinCloud.Core.CloudUse;
 using FinCloud.Core.Deadlines;
+using FinCloud.Core.Features.Continuity;
 using FinCloud.Core.Features.NetworkSeparation;
 using FinCloud.Core.Identity;
 using FinCloud.Core.Tenancy;
@@ -12,6 +13,7 @@ using FinCloud.Web.Components;
 using FinCloud.Web.Components.Account;
 using FinCloud.Web.Features.Audit;
 using FinCloud.Web.Features.CloudUse;
+using FinCloud.Web.Features.Continuity;
 using FinCloud.Web.Features.Deadlines;
 using FinCloud.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -44,6 +46,7 @@ public static class FinCloudHost
         services.AddFinCloudDeadlines(builder.Configuration, settings);
         services.AddDeadlineSource<SeparationDeadlines>();
         services.AddDeadlineSource<CloudUseDeadlines>();
+        services.AddDeadlineSource<ContinuityDeadlines>();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")))
             .SetApplicationName("FinCloud");
 
@@ -153,6 +156,7 @@ public static class FinCloudHost
         app.MapCalendarFeed();
         app.MapAuditExport();
         app.MapCaseListExport();
+        app.MapContinuityExports();
         Features.CloudUse.EvidenceApi.MapCloudUseFiles(app);
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();

@@ -1,0 +1,52 @@
+using FinCloud.Core.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinCloud.Core.Features.Continuity;
+
+/// <summary>비상대책: versioned response procedures per scenario and the response organisation.</summary>
+public static class EmergencyPlan
+{
+    public static async Task<EmergencyProcedure> NewVersionAsync(FinCloudDbContext db, DisasterScenario scenario, string title, string steps, DateOnly reviewedOn, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var previous = await db.EmergencyProcedures.Where(p => p.Scenario == scenario).ToListAsync(ct);
+        foreach (var current in previous.Where(p => p.IsCurrent))
+        {
+            current.Supersede();
+        }
+
+        var version = previous.Count == 0 ? 1 : previous.Max(p => p.Version) + 1;
+        var procedure = EmergencyProcedure.NewVersion(scenario, version, title, steps, reviewedOn, db.Clock.GetUtcNow());
+        db.EmergencyProcedures.Add(procedure);
+        db.Audit(AuditEventType.EmergencyProcedureVersioned, nameof(EmergencyProcedure), procedure.Id,
+            previous.Count == 0 ? null : $"version={version - 1}", $"scenario={scenario}; version={version}");
+        await db.SaveChangesAsync(ct);
+        return procedure;
+    }
+
+    public static async Task<EmergencyProcedure?> ReviewAsync(FinCloudDbContext db, Guid id, DateOnly reviewedOn, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var procedure = await db.EmergencyProcedures.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (procedure is null)
+        {
+            return null;
+        }
+
+        var before = procedure.ReviewedOn;
+        procedure.Reviewed(reviewedOn);
+        db.Audit(AuditEventType.EmergencyProcedureReviewed, nameof(EmergencyProcedure), id, $"reviewed={before:yyyy-MM-dd}", $"reviewed={reviewedOn:yyyy-MM-dd}");
+        await db.SaveChangesAsync(ct);
+        return procedure;
+    }
+
+    public static async Task<EmergencyRole> AddRoleAsync(FinCloudDbContext db, string body, string role, string responsibilities, Guid? holderId, Guid? deputyId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var entry = EmergencyRole.Create(body, role, responsibilities, holderId, deputyId, db.Clock.GetUtcNow());
+        db.EmergencyRoles.Add(entry);
+        db.Audit(AuditEventType.EmergencyRoleSaved, nameof(EmergencyRole), entry.Id, after: $"holder={holderId}; deputy={deputyId}");
+        await db.SaveChangesAsync(ct);
+        return entry;
+    }
+}
