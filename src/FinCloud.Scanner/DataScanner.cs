@@ -20,6 +20,7 @@ public sealed class DataScanner(ScanOptions options)
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly ConcurrentBag<ChunkScanner> _scanners = [];
+    private readonly ConcurrentBag<ChunkResult> _results = [];
 
     public ScanOptions Options { get; } = options;
 
@@ -97,6 +98,7 @@ public sealed class DataScanner(ScanOptions options)
 
                     lineBase += result.LineFeeds;
                     columnCarry = chunk.EndsMidLine ? (result.LineFeeds == 0 ? columnCarry : 0) + result.TrailingScalars : 0;
+                    _results.Add(result);
                     break;
 
                 case FileEnd end:
@@ -540,7 +542,7 @@ public sealed class DataScanner(ScanOptions options)
 
             try
             {
-                return scanner.Scan(buffer.AsSpan(0, length), header, first, midLine);
+                return scanner.Scan(buffer.AsSpan(0, length), header, first, midLine, _results.TryTake(out var reused) ? reused : new ChunkResult());
             }
             finally
             {

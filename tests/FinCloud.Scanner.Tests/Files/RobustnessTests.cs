@@ -152,6 +152,27 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public async Task Full_width_digits_and_other_full_width_forms_are_told_apart_at_every_offset()
+    {
+        // The byte search reads 32 bytes at a time: put the identifier (and a full-width '！' before it) at every
+        // offset around those boundaries, in ASCII and in full-width digits.
+        using var folder = new TempFolder();
+        var text = new StringBuilder();
+        var expected = new List<(long Line, int Column)>();
+        for (var pad = 0; pad < 70; pad++)
+        {
+            var prefix = new string('x', pad) + " ！～ ";
+            text.Append(prefix).Append(pad % 2 == 0 ? "900101-1234568" : "９００１０１－１２３４５６８").Append(" 끝\n");
+            expected.Add((pad + 1, prefix.Length + 1));
+        }
+
+        var path = folder.File("wide.txt", Encoding.UTF8.GetBytes(text.ToString()));
+        var (findings, _) = await Scanning.RunAsync(path);
+        findings.Select(f => (f.Line, f.Column)).ShouldBe(expected);
+        findings.Select(f => f.ValueSha256).Distinct().ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task Cancellation_stops_the_scan()
     {
         using var folder = new TempFolder();
