@@ -40,7 +40,8 @@ public sealed class DataScanner(ScanOptions options)
         var sources = Source.Enumerate(
             inputs,
             [.. Options.Include.Select(p => new Glob(p))],
-            [.. Options.Exclude.Select(p => new Glob(p))]);
+            [.. Options.Exclude.Select(p => new Glob(p))],
+            Options.Shard);
         var bytesTotal = sources.Sum(s => Math.Max(s.Length, 0));
         var maxInFlight = Math.Max(2, Options.MaxDegreeOfParallelism * 2);
         using var inFlight = new SemaphoreSlim(maxInFlight, maxInFlight);
