@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using FinCloud.Scanner.Corpus;
 
 namespace FinCloud.Scanner.Tests.Files;
 
@@ -66,6 +67,31 @@ public sealed class RobustnessTests
         var (findings, summary) = await Scanning.RunAsync(folder.Path);
         summary.Errors.ShouldHaveSingleItem().Error.ShouldNotBeNull().ShouldContain("XLSX");
         findings.Count.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(0.6)]
+    [InlineData(0.9)]
+    public async Task A_truncated_workbook_is_an_error_for_that_file_and_the_files_after_it_are_still_scanned(double kept)
+    {
+        using var folder = new TempFolder();
+        var rows = Enumerable.Range(0, 2_000).Select(i => (IReadOnlyList<string>)[$"{i}", "900101-1234568", "메모"]).ToList();
+        using (var buffer = new MemoryStream())
+        {
+            XlsxWriter.Write(buffer, [("고객", rows)]);
+            var bytes = buffer.ToArray();
+            folder.File("a-export.xlsx", bytes[..(int)(bytes.Length * kept)]);
+        }
+
+        folder.File("b-memo.txt", Memo);
+        var (findings, summary) = await Scanning.RunAsync(folder.Path);
+
+        var error = summary.Errors.ShouldHaveSingleItem();
+        error.Path.ShouldContain("a-export.xlsx");
+        error.Error.ShouldNotBeNull().ShouldContain("XLSX");
+        findings.Where(f => f.Path.EndsWith("b-memo.txt", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        summary.Files.ShouldContain(f => f.Path.EndsWith("b-memo.txt", StringComparison.Ordinal) && f.Error == null);
     }
 
     [Fact]
