@@ -88,6 +88,8 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
 
     public DbSet<DataScopeFinding> DataScopeFindings => Set<DataScopeFinding>();
 
+    public DbSet<Features.Scanning.ScanJob> ScanJobs => Set<Features.Scanning.ScanJob>();
+
     /// <summary>Read by the query filter on every query; EF turns it into a parameter.</summary>
     private Guid? CurrentOrganizationId => Tenant.OrganizationId;
 

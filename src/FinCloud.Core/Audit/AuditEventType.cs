@@ -79,6 +79,13 @@ public enum AuditEventType
     DataSetApprovalRefused = 1112,
     ExemptionExtended = 1113,
 
+    // 1300–1399 data scanning (데이터 스캔)
+    ScanJobQueued = 1300,
+    ScanJobCompleted = 1301,
+    ScanJobFailed = 1302,
+    ScanJobCancelled = 1303,
+    ScanResultAttached = 1304,
+
     // 1200–1299 business continuity (업무연속성), 1300–1399 data scanning,
     // 1500–1599 reports and submissions: reserved for those modules.
 }
