@@ -118,6 +118,7 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
     public DbSet<EmergencyProcedure> EmergencyProcedures => Set<EmergencyProcedure>();
 
     public DbSet<EmergencyRole> EmergencyRoles => Set<EmergencyRole>();
+    public DbSet<Features.Scanning.ScanJob> ScanJobs => Set<Features.Scanning.ScanJob>();
 
     /// <summary>Read by the query filter on every query; EF turns it into a parameter.</summary>
     private Guid? CurrentOrganizationId => Tenant.OrganizationId;

@@ -20,6 +20,7 @@ public sealed class DataScanner(ScanOptions options)
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly ConcurrentBag<ChunkScanner> _scanners = [];
+    private readonly ConcurrentBag<ChunkResult> _results = [];
 
     public ScanOptions Options { get; } = options;
 
@@ -39,7 +40,8 @@ public sealed class DataScanner(ScanOptions options)
         var sources = Source.Enumerate(
             inputs,
             [.. Options.Include.Select(p => new Glob(p))],
-            [.. Options.Exclude.Select(p => new Glob(p))]);
+            [.. Options.Exclude.Select(p => new Glob(p))],
+            Options.Shard);
         var bytesTotal = sources.Sum(s => Math.Max(s.Length, 0));
         var maxInFlight = Math.Max(2, Options.MaxDegreeOfParallelism * 2);
         using var inFlight = new SemaphoreSlim(maxInFlight, maxInFlight);
@@ -97,6 +99,7 @@ public sealed class DataScanner(ScanOptions options)
 
                     lineBase += result.LineFeeds;
                     columnCarry = chunk.EndsMidLine ? (result.LineFeeds == 0 ? columnCarry : 0) + result.TrailingScalars : 0;
+                    _results.Add(result);
                     break;
 
                 case FileEnd end:
@@ -540,7 +543,7 @@ public sealed class DataScanner(ScanOptions options)
 
             try
             {
-                return scanner.Scan(buffer.AsSpan(0, length), header, first, midLine);
+                return scanner.Scan(buffer.AsSpan(0, length), header, first, midLine, _results.TryTake(out var reused) ? reused : new ChunkResult());
             }
             finally
             {

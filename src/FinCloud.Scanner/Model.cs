@@ -96,6 +96,39 @@ public sealed record ScanOptions
 
     /// <summary>Archive limits against zip bombs.</summary>
     public ArchiveLimits ArchiveLimits { get; init; } = new();
+
+    /// <summary>Scan only this shard's share of the files (null: all of them).</summary>
+    public ScanShard? Shard { get; init; }
+}
+
+/// <summary>
+/// One of <see cref="Count"/> disjoint shares of the files, so that that many processes can scan one corpus
+/// together: a file belongs to shard <c>SHA-256(key) mod Count</c>, its key being its path relative to the folder
+/// given (or the path given, for a file or stream). Every process given the same inputs agrees on the split
+/// without talking to the others, and the shards together hold every file exactly once. Archives and workbooks
+/// are split as whole files.
+/// </summary>
+/// <param name="Index">This shard, from 0 to <see cref="Count"/> - 1 (a Kubernetes Indexed Job's completion index).</param>
+/// <param name="Count">Number of shards, at least 1.</param>
+public sealed record ScanShard(int Index, int Count)
+{
+    public int Index { get; } = Count >= 1 && Index >= 0 && Index < Count
+        ? Index
+        : throw new ArgumentOutOfRangeException(nameof(Index), $"shard {Index}/{Count}: need 0 <= index < count");
+
+    /// <summary>Whether the file with this key belongs to this shard.</summary>
+    public bool Holds(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (Count == 1)
+        {
+            return true;
+        }
+
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key.Replace('\\', '/')), hash);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(hash) % (ulong)Count == (ulong)Index;
+    }
 }
 
 /// <summary>Limits on ZIP and XLSX contents, counted on the bytes actually inflated.</summary>

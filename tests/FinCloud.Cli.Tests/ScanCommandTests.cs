@@ -139,7 +139,42 @@ public sealed class ScanCommandTests : IDisposable
             .ShouldBe(("upload.csv", 2, "invalid"));
     }
 
+    [Fact]
+    public async Task Three_shards_together_find_exactly_what_one_scan_finds_each_file_once()
+    {
+        // Thirty files in nested folders, each with a finding of its own (the line number tells them apart).
+        var corpus = P("corpus");
+        for (var i = 0; i < 30; i++)
+        {
+            var folder = Path.Combine(corpus, $"part-{i % 4}", i % 3 == 0 ? "deep" : "");
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, $"memo-{i:D2}.txt"),
+                string.Concat(Enumerable.Repeat("잡담\n", i)) + "고객 900101-1234568 010-1234-5678\n", new UTF8Encoding(false));
+        }
+
+        var whole = await Fincloud.RunAsync("scan", corpus, "--as-of", "2026-11-27");
+        var shards = await Task.WhenAll(Enumerable.Range(0, 3).Select(k => Fincloud.RunAsync("scan", corpus, "--as-of", "2026-11-27", "--shard", $"{k}/3")));
+
+        whole.ExitCode.ShouldBe(3);
+        var expected = whole.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        expected.Length.ShouldBe(60);
+        var perShard = shards.Select(r => r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        perShard.ShouldAllBe(lines => lines.Length > 0);
+        perShard.SelectMany(l => l).Order(StringComparer.Ordinal).ShouldBe(expected.Order(StringComparer.Ordinal));
+        var filesPerShard = perShard.Select(lines => lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("path").GetString()).ToHashSet()).ToList();
+        filesPerShard.Sum(f => f.Count).ShouldBe(30);
+        filesPerShard.SelectMany(f => f).Distinct().Count().ShouldBe(30);
+
+        // The same split every time.
+        var again = await Fincloud.RunAsync("scan", corpus, "--as-of", "2026-11-27", "--shard", "1/3");
+        again.Stdout.ShouldBe(shards[1].Stdout);
+    }
+
     [Theory]
+    [InlineData("--shard", "3/3", "invalid-shard")]
+    [InlineData("--shard", "1/0", "invalid-shard")]
+    [InlineData("--shard", "-1/3", "invalid-shard")]
+    [InlineData("--shard", "two", "invalid-shard")]
     [InlineData("--types", "rrn,ssn", "unknown-type")]
     [InlineData("--format", "xml", "usage")]
     [InlineData("--as-of", "2026-02-30", "invalid-date")]

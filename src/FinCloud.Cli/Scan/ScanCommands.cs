@@ -54,10 +54,14 @@ public static class ScanCommands
         };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: one per processor)" };
         var noProgress = new Option<bool>("--no-progress") { Description = "No progress line, even on a terminal" };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Scan only shard K of N (K from 0 to N-1): N processes given the same paths split the files between them, each file to exactly one",
+        };
 
         var command = new Command("scan", "Find personal, credit and transaction identifiers in files (주민등록번호, 외국인등록번호, 여권, 운전면허, card, account, 사업자등록번호, phone, e-mail)")
         {
-            paths, format, types, failOn, maxFindings, reveal, include, exclude, encoding, asOf, stdinName, threads, noProgress,
+            paths, format, types, failOn, maxFindings, reveal, include, exclude, encoding, asOf, stdinName, threads, noProgress, shard,
         };
 
         command.SetAction(async (parse, ct) =>
@@ -88,7 +92,10 @@ public static class ScanCommands
                 Today: ParseDate(parse.GetValue(asOf)) ?? KoreanTime.Today(clock),
                 StdinName: parse.GetValue(stdinName) ?? "-",
                 Threads: parse.GetValue(threads),
-                Progress: !parse.GetValue(noProgress) && !Console.IsErrorRedirected);
+                Progress: !parse.GetValue(noProgress) && !Console.IsErrorRedirected)
+            {
+                Shard = ParseShard(parse.GetValue(shard)),
+            };
             return await ScanRunner.RunAsync(request, Console.OpenStandardOutput, Console.OpenStandardInput, Console.Error, ct);
         }
     }
@@ -126,6 +133,22 @@ public static class ScanCommands
         _ => TextEncodingChoice.Auto,
     };
 
+    internal static ScanShard? ParseShard(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var parts = value.Split('/');
+        return parts.Length == 2 &&
+               int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var index) &&
+               int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count) &&
+               count >= 1 && index < count
+            ? new ScanShard(index, count)
+            : throw new InputErrorException("invalid-shard", $"'{value}' is not a shard K/N with 0 <= K < N (e.g. 0/3)", "--shard");
+    }
+
     private static DateOnly? ParseDate(string? value)
     {
         if (value is null)
@@ -153,7 +176,11 @@ internal sealed record ScanRequest(
     DateOnly Today,
     string StdinName,
     int? Threads,
-    bool Progress);
+    bool Progress)
+{
+    /// <summary>This process's share of the files, when several split one corpus.</summary>
+    public ScanShard? Shard { get; init; }
+}
 
 /// <summary>When findings make the exit code 3: by type and/or by lowest confidence, or never.</summary>
 internal sealed record FailRule(HashSet<IdentifierType>? Types, Confidence MinimumConfidence, bool Never)

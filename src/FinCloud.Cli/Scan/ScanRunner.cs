@@ -62,6 +62,7 @@ internal static class ScanRunner
             Exclude = request.Exclude,
             Encoding = request.Encoding,
             MaxDegreeOfParallelism = request.Threads ?? Environment.ProcessorCount,
+            Shard = request.Shard,
         };
 
         var stdout = openStdout();

@@ -102,6 +102,13 @@ public enum AuditEventType
     EmergencyRoleSaved = 1219,
     ContinuityDocumentExported = 1220,
 
+    // 1300–1399 data scanning (데이터 스캔)
+    ScanJobQueued = 1300,
+    ScanJobCompleted = 1301,
+    ScanJobFailed = 1302,
+    ScanJobCancelled = 1303,
+    ScanResultAttached = 1304,
+
     // 1200–1299 business continuity (업무연속성), 1300–1399 data scanning,
     // 1500–1599 reports and submissions: reserved for those modules.
 }

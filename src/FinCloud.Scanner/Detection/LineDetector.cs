@@ -538,17 +538,27 @@ public sealed class LineDetector(DateOnly today)
 
         var delimiter = _header!.Delimiter;
         var quotes = _header.QuotesToggle;
-        for (var i = _fieldPosition; i < position; i++)
+        var between = line[_fieldPosition..position];
+        var i = 0;
+        while (true)
         {
-            var c = line[i];
-            if (c == delimiter && !_fieldInQuotes)
+            var next = quotes ? between[i..].IndexOfAny(delimiter, '"') : between[i..].IndexOf(delimiter);
+            if (next < 0)
             {
-                _fieldIndex++;
+                break;
             }
-            else if (c == '"' && quotes)
+
+            i += next;
+            if (between[i] == delimiter)
+            {
+                _fieldIndex += _fieldInQuotes ? 0 : 1;
+            }
+            else
             {
                 _fieldInQuotes = !_fieldInQuotes;
             }
+
+            i++;
         }
 
         _fieldPosition = position;

@@ -8,11 +8,16 @@ internal sealed record Source(string DisplayPath, string? LocalPath, Func<Stream
         : Open!();
 
     /// <summary>Expands folders (recursively, sorted, filtered by the globs) into files.</summary>
-    public static List<Source> Enumerate(IReadOnlyList<ScanInput> inputs, IReadOnlyList<Glob> include, IReadOnlyList<Glob> exclude)
+    public static List<Source> Enumerate(IReadOnlyList<ScanInput> inputs, IReadOnlyList<Glob> include, IReadOnlyList<Glob> exclude, ScanShard? shard = null)
     {
         var sources = new List<Source>();
         foreach (var input in inputs)
         {
+            if (shard is not null && !Directory.Exists(input.LocalPath) && !shard.Holds(input.DisplayPath))
+            {
+                continue;
+            }
+
             if (input.LocalPath is null)
             {
                 sources.Add(new Source(input.DisplayPath, null, input.Open, -1));
@@ -29,6 +34,7 @@ internal sealed record Source(string DisplayPath, string? LocalPath, Func<Stream
                 var files = Directory.EnumerateFiles(input.LocalPath, "*", options)
                     .Select(path => (Path: path, Relative: Path.GetRelativePath(input.LocalPath, path).Replace('\\', '/')))
                     .Where(f => (include.Count == 0 || include.Any(g => g.IsMatch(f.Relative))) && !exclude.Any(g => g.IsMatch(f.Relative)))
+                    .Where(f => shard is null || shard.Holds(f.Relative))
                     .OrderBy(f => f.Relative, StringComparer.Ordinal);
                 foreach (var (path, relative) in files)
                 {

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.Intrinsics;
 using System.Text;
 using FinCloud.Scanner.Detection;
 
@@ -14,11 +14,13 @@ internal readonly record struct LocalFinding(
     string? Value);
 
 /// <summary>The findings of one chunk and what the emitter needs to place them.</summary>
+/// <remarks>Reused across chunks (the scan keeps a few in a pool): dense chunks hold tens of thousands of findings,
+/// and fresh arrays of that size each time landed on the large-object heap.</remarks>
 internal sealed class ChunkResult
 {
-    public List<LocalFinding> Findings { get; init; } = [];
+    public List<LocalFinding> Findings { get; } = [];
 
-    /// <summary>SHA-256 of each finding's normalized value, 32 bytes each, in finding order.</summary>
+    /// <summary>SHA-256 of each finding's normalized value, 32 bytes each, in finding order (the array may be longer).</summary>
     public byte[] Hashes { get; set; } = [];
 
     /// <summary>Each finding's normalized value (for masked samples), or empty when none are wanted.</summary>
@@ -31,6 +33,15 @@ internal sealed class ChunkResult
     public int TrailingScalars { get; set; }
 
     public int Bytes { get; set; }
+
+    public void Reset(int bytes)
+    {
+        Findings.Clear();
+        Normalized.Clear();
+        LineFeeds = 0;
+        TrailingScalars = 0;
+        Bytes = bytes;
+    }
 }
 
 /// <summary>
@@ -39,15 +50,11 @@ internal sealed class ChunkResult
 /// </summary>
 internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>? types, bool reveal, bool keepNormalized)
 {
-    // ASCII digits, '@', and 0xEF, the lead byte of full-width digits (EF BC 90–99).
-    private static readonly SearchValues<byte> Triggers = SearchValues.Create([.. "0123456789@"u8, (byte)0xEF]);
-
     private readonly LineDetector _detector = new(today);
     private readonly List<Detected> _detections = [];
     private readonly List<(int Offset, int Length)> _messages = [];
     private byte[] _values = new byte[1 << 16];
     private int _valuesLength;
-    private int _lastCount;
     private char[] _chars = new char[4096];
 
     /// <param name="chunk">Whole lines of UTF-8 (the last may be cut when <paramref name="endsMidLine"/>).</param>
@@ -55,36 +62,35 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
     /// <param name="startsAtLine1">The chunk's first line is line 1 of its file (which has no header context).</param>
     /// <param name="endsMidLine">The chunk was cut inside an over-long line.</param>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public ChunkResult Scan(ReadOnlySpan<byte> chunk, HeaderContext? header, bool startsAtLine1, bool endsMidLine)
+    /// <param name="result">Receives the findings (cleared first).</param>
+    public ChunkResult Scan(ReadOnlySpan<byte> chunk, HeaderContext? header, bool startsAtLine1, bool endsMidLine, ChunkResult result)
     {
-        // Sized from the last chunk: dense files have tens of thousands of findings per chunk.
-        var result = new ChunkResult { Bytes = chunk.Length, Findings = new List<LocalFinding>(_lastCount + (_lastCount >> 3)) };
+        result.Reset(chunk.Length);
         _messages.Clear();
         _valuesLength = 0;
         var lineStart = 0;
         var lineIndex = 0;
         var pos = 0;
+        var lineFeeds = 0;
         while (pos < chunk.Length)
         {
-            var found = chunk[pos..].IndexOfAny(Triggers);
+            var found = IndexOfTrigger(chunk[pos..]);
             if (found < 0)
             {
                 break;
             }
 
             var p = pos + found;
-            if (chunk[p] == 0xEF && !(p + 2 < chunk.Length && chunk[p + 1] == 0xBC && chunk[p + 2] is >= 0x90 and <= 0x99))
-            {
-                pos = p + 1;
-                continue;
-            }
 
+            // Line feeds between the last scanned line and the trigger: counted once, here, for the line numbers.
             var between = chunk[lineStart..p];
-            var feeds = between.Count((byte)'\n');
-            if (feeds > 0)
+            var lastFeed = between.LastIndexOf((byte)'\n');
+            if (lastFeed >= 0)
             {
+                var feeds = between[..lastFeed].Count((byte)'\n') + 1;
                 lineIndex += feeds;
-                lineStart += between.LastIndexOf((byte)'\n') + 1;
+                lineFeeds += feeds;
+                lineStart += lastFeed + 1;
             }
 
             var eol = chunk[p..].IndexOf((byte)'\n');
@@ -98,21 +104,28 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
             ScanLine(chunk[lineStart..contentEnd], lineIndex, startsAtLine1 && lineIndex == 0 ? null : header, result);
             if (eol < 0)
             {
+                lineStart = chunk.Length;
                 break;
             }
 
             lineStart = pos = lineEnd + 1;
             lineIndex++;
+            lineFeeds++;
         }
+
+        lineFeeds += chunk[Math.Min(lineStart, chunk.Length)..].Count((byte)'\n');
 
         if (_messages.Count > 0)
         {
-            result.Hashes = new byte[_messages.Count * 32];
+            if (result.Hashes.Length < _messages.Count * 32)
+            {
+                result.Hashes = new byte[Math.Max(_messages.Count * 32, result.Hashes.Length * 2)];
+            }
+
             Sha256Batch.HashAll(_values.AsSpan(0, _valuesLength), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_messages), result.Hashes);
         }
 
-        _lastCount = result.Findings.Count;
-        result.LineFeeds = chunk.Count((byte)'\n');
+        result.LineFeeds = lineFeeds;
         if (endsMidLine)
         {
             var lastFeed = chunk.LastIndexOf((byte)'\n');
@@ -121,6 +134,60 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
 
         return result;
     }
+
+    /// <summary>
+    /// The first ASCII digit, '@' or full-width digit (EF BC 90–99), 32 bytes at a time. Written out rather than a
+    /// SearchValues search: that generic search ran as unoptimised tier-0 code for much of a short scan.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static int IndexOfTrigger(ReadOnlySpan<byte> text)
+    {
+        var i = 0;
+        ref var start = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(text);
+        if (Vector256.IsHardwareAccelerated && text.Length >= Vector256<byte>.Count)
+        {
+            var zero = Vector256.Create((byte)'0');
+            var ten = Vector256.Create((byte)10);
+            var at = Vector256.Create((byte)'@');
+            var lead = Vector256.Create((byte)0xEF);
+            for (; i <= text.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref start, (nuint)i);
+                var hits = Vector256.LessThan(v - zero, ten) | Vector256.Equals(v, at) | Vector256.Equals(v, lead);
+                if (hits == Vector256<byte>.Zero)
+                {
+                    continue;
+                }
+
+                // 0xEF also leads other full-width forms (！, ～): only EF BC 90–99 is a digit.
+                var mask = hits.ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    var p = i + System.Numerics.BitOperations.TrailingZeroCount(mask);
+                    if (text[p] != 0xEF || IsFullWidthDigit(text, p))
+                    {
+                        return p;
+                    }
+
+                    mask &= mask - 1;
+                }
+            }
+        }
+
+        for (; i < text.Length; i++)
+        {
+            var b = text[i];
+            if ((uint)(b - '0') <= 9 || b == '@' || (b == 0xEF && IsFullWidthDigit(text, i)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsFullWidthDigit(ReadOnlySpan<byte> text, int p) =>
+        p + 2 < text.Length && text[p + 1] == 0xBC && text[p + 2] is >= 0x90 and <= 0x99;
 
     private static int Utf8ScalarCount(ReadOnlySpan<byte> utf8)
     {

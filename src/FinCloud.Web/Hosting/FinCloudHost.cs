@@ -56,6 +56,9 @@ public static class FinCloudHost
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<TenantAccess>();
         services.AddSingleton<Features.CloudUse.EvidenceStore>();
+        services.AddSingleton(Features.Scanning.ScanningSettings.Read(builder.Configuration, settings));
+        services.AddSingleton<Features.Scanning.ScanJobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Scanning.ScanJobRunner>());
 
         services.AddAuthentication(o =>
             {

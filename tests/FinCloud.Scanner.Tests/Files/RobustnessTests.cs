@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using FinCloud.Scanner.Corpus;
 
 namespace FinCloud.Scanner.Tests.Files;
 
@@ -66,6 +67,31 @@ public sealed class RobustnessTests
         var (findings, summary) = await Scanning.RunAsync(folder.Path);
         summary.Errors.ShouldHaveSingleItem().Error.ShouldNotBeNull().ShouldContain("XLSX");
         findings.Count.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(0.6)]
+    [InlineData(0.9)]
+    public async Task A_truncated_workbook_is_an_error_for_that_file_and_the_files_after_it_are_still_scanned(double kept)
+    {
+        using var folder = new TempFolder();
+        var rows = Enumerable.Range(0, 2_000).Select(i => (IReadOnlyList<string>)[$"{i}", "900101-1234568", "메모"]).ToList();
+        using (var buffer = new MemoryStream())
+        {
+            XlsxWriter.Write(buffer, [("고객", rows)]);
+            var bytes = buffer.ToArray();
+            folder.File("a-export.xlsx", bytes[..(int)(bytes.Length * kept)]);
+        }
+
+        folder.File("b-memo.txt", Memo);
+        var (findings, summary) = await Scanning.RunAsync(folder.Path);
+
+        var error = summary.Errors.ShouldHaveSingleItem();
+        error.Path.ShouldContain("a-export.xlsx");
+        error.Error.ShouldNotBeNull().ShouldContain("XLSX");
+        findings.Where(f => f.Path.EndsWith("b-memo.txt", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        summary.Files.ShouldContain(f => f.Path.EndsWith("b-memo.txt", StringComparison.Ordinal) && f.Error == null);
     }
 
     [Fact]
@@ -149,6 +175,27 @@ public sealed class RobustnessTests
         var options = new ScanOptions { Today = Scanning.Today, ChunkBytes = 16 << 10 };
         var (findings, _) = await Scanning.RunAsync(path, options);
         findings.Select(f => f.Line).ShouldBe(Enumerable.Range(0, 20_000).Where(i => i % 7 == 0).Select(i => (long)i + 1));
+    }
+
+    [Fact]
+    public async Task Full_width_digits_and_other_full_width_forms_are_told_apart_at_every_offset()
+    {
+        // The byte search reads 32 bytes at a time: put the identifier (and a full-width '！' before it) at every
+        // offset around those boundaries, in ASCII and in full-width digits.
+        using var folder = new TempFolder();
+        var text = new StringBuilder();
+        var expected = new List<(long Line, int Column)>();
+        for (var pad = 0; pad < 70; pad++)
+        {
+            var prefix = new string('x', pad) + " ！～ ";
+            text.Append(prefix).Append(pad % 2 == 0 ? "900101-1234568" : "９００１０１－１２３４５６８").Append(" 끝\n");
+            expected.Add((pad + 1, prefix.Length + 1));
+        }
+
+        var path = folder.File("wide.txt", Encoding.UTF8.GetBytes(text.ToString()));
+        var (findings, _) = await Scanning.RunAsync(path);
+        findings.Select(f => (f.Line, f.Column)).ShouldBe(expected);
+        findings.Select(f => f.ValueSha256).Distinct().ShouldHaveSingleItem();
     }
 
     [Fact]
