@@ -3,7 +3,9 @@ using FinCloud.Core.ApiAccess;
 using FinCloud.Core.Audit;
 using FinCloud.Core.Deadlines;
 using FinCloud.Core.CloudUse;
+using FinCloud.Core.Features.Exchange;
 using FinCloud.Core.Features.NetworkSeparation;
+using FinCloud.Core.Features.Supervision;
 using FinCloud.Core.Identity;
 using FinCloud.Core.Organizations;
 using FinCloud.Core.Tenancy;
@@ -87,6 +89,20 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
     public DbSet<DataScopeScan> DataScopeScans => Set<DataScopeScan>();
 
     public DbSet<DataScopeFinding> DataScopeFindings => Set<DataScopeFinding>();
+
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    public DbSet<TrustedIssuer> TrustedIssuers => Set<TrustedIssuer>();
+
+    public DbSet<ImportedBundle> ImportedBundles => Set<ImportedBundle>();
+
+    public DbSet<ExportedBundle> ExportedBundles => Set<ExportedBundle>();
+
+    public DbSet<Submission> Submissions => Set<Submission>();
+
+    public DbSet<SubmissionMessage> SubmissionMessages => Set<SubmissionMessage>();
+
+    public DbSet<SupplementationRequest> SupplementationRequests => Set<SupplementationRequest>();
 
     /// <summary>Read by the query filter on every query; EF turns it into a parameter.</summary>
     private Guid? CurrentOrganizationId => Tenant.OrganizationId;

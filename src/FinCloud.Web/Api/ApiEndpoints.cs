@@ -2,6 +2,8 @@ using FinCloud.Web.Features.ApiKeys;
 using FinCloud.Web.Features.NetworkSeparation;
 using FinCloud.Web.Features.Audit;
 using FinCloud.Web.Features.Deadlines;
+using FinCloud.Web.Features.Exchange;
+using FinCloud.Web.Features.Supervision;
 using FinCloud.Web.Features.CloudUse;
 using FinCloud.Web.Features.Organizations;
 using FinCloud.Web.Security;
@@ -23,6 +25,8 @@ public static class ApiEndpoints
         api.MapCloudUseEndpoints();
         api.MapNetworkSeparationEndpoints();
         api.MapDeadlineEndpoints();
+        api.MapExchangeEndpoints();
+        api.MapSupervisionEndpoints();
         return api;
     }
 }

@@ -50,6 +50,7 @@ public static class FinCloudHost
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<TenantAccess>();
         services.AddSingleton<Features.CloudUse.EvidenceStore>();
+        services.AddSingleton<Core.Features.Exchange.ISigningKeyProtector, Features.Exchange.DataProtectionSigningKeyProtector>();
 
         services.AddAuthentication(o =>
             {

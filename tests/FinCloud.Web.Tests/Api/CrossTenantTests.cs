@@ -31,6 +31,7 @@ public sealed class CrossTenantTests(SharedApps apps) : IClassFixture<SharedApps
         var (keyB, _) = await app.CreateApiKeyAsync(b, OrganizationRole.Administrator);
         var cloudUseOfB = await CloudUse.CloudUseResources.OfAsync(app, b);
         var separationB = await NetworkSeparation.SeparationRecords.CreateForAsync(app, b);
+        var exchangeOfB = await Exchange.ExchangeResources.OfAsync(app, b);
         var eventB = await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Sequence).Select(e => e.Id).FirstAsync(), b);
         var headB = await app.WithDbAsync(db => db.AuditChainHeads.SingleAsync(), b);
         var resourcesOfB = new Dictionary<string, Guid>
@@ -38,7 +39,7 @@ public sealed class CrossTenantTests(SharedApps apps) : IClassFixture<SharedApps
             ["apiKeyId"] = keyB, ["eventId"] = eventB,
             ["exemptionId"] = separationB.ExemptionId, ["dataSetId"] = separationB.DataSetId, ["findingId"] = separationB.FindingId,
         };
-        foreach (var (name, id) in cloudUseOfB)
+        foreach (var (name, id) in cloudUseOfB.Concat(exchangeOfB))
         {
             resourcesOfB[name] = id;
         }
