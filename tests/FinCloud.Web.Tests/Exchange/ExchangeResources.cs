@@ -14,7 +14,7 @@ public static class ExchangeResources
         {
             var issuer = await ExchangeKeys.PinAsync(db, ExchangeApi.ExamplePublicKey, "금융감독원", OrganizationKind.Fss, CancellationToken.None);
             var submission = Submission.Receive(SubmissionKind.CloudUseReport, SubmissionChannel.ExchangeBundle, "테스트은행", InstitutionSector.Bank, null,
-                Guid.CreateVersion7(), Guid.CreateVersion7(), "보고", "supervisor-report:new-contract", null, "", db.Clock.GetUtcNow(), new string('0', 64), "{}", db.Clock.GetUtcNow());
+                Guid.CreateVersion7(), Guid.CreateVersion7(), "보고", "supervisor-report:new-contract", null, "", db.Clock.GetUtcNow(), new string('0', 64), "{}", new Workload("테스트클라우드", "SaaS", "kr-central-1", true), db.Clock.GetUtcNow());
             db.Submissions.Add(submission);
             await db.SaveChangesAsync();
             return new Dictionary<string, Guid> { ["trustedIssuerId"] = issuer.Id, ["submissionId"] = submission.Id };

@@ -96,7 +96,7 @@ public static class BundleImport
         var payload = JsonSerializer.Deserialize<ReportPayload>(payloadBytes, ExchangeBundle.Json) ?? throw new JsonException("empty payload");
         var submission = Submission.Receive(SubmissionKind.CloudUseReport, SubmissionChannel.ExchangeBundle, issuer.IssuerName, payload.Sector, null,
             payload.PackageId, manifest.BundleId, payload.Title, payload.TaskKey, payload.DueBy, payload.DueComputation, payload.SubmittedAt,
-            payload.PackageSha256, payload.Case.GetRawText(), db.Clock.GetUtcNow());
+            payload.PackageSha256, payload.Case.GetRawText(), new Workload(payload.CspName, payload.ServiceName, payload.Regions, payload.IsMaterial), db.Clock.GetUtcNow());
         db.Submissions.Add(submission);
         db.Audit(AuditEventType.SubmissionReceived, nameof(Submission), submission.Id,
             after: $"kind={submission.Kind}; channel=exchange-bundle; bundle={manifest.BundleId}; daysLate={submission.DaysLate}");

@@ -17,6 +17,11 @@ public sealed record ReportPayload(
     string DueComputation,
     string PackageSha256,
     DateTimeOffset SubmittedAt,
+    string CspName,
+    string ServiceName,
+    string Regions,
+    bool DataInKorea,
+    bool IsMaterial,
     JsonElement Case);
 
 /// <summary><c>payload.json</c> of a <see cref="BundleKind.SupplementationRequest"/> bundle: the FSS's request about one report.</summary>

@@ -67,6 +67,11 @@ public static class ExchangeKeys
     public static async Task<TrustedIssuer> PinAsync(FinCloudDbContext db, string publicKeyPem, string issuerName, OrganizationKind issuerKind, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (string.IsNullOrWhiteSpace(issuerName) || issuerName.Trim().Length < 2)
+        {
+            throw new ArgumentException("Name the issuer (at least two characters).", nameof(issuerName));
+        }
+
         var key = ExchangeBundle.TrustedKeyFromPem(publicKeyPem, issuerName);
         var existing = await db.TrustedIssuers.FirstOrDefaultAsync(i => i.KeyId == key.KeyId, ct);
         if (existing is not null)

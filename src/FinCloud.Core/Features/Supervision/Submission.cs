@@ -90,6 +90,15 @@ public sealed class Submission : ITenantOwned
 
     public string PackageSha256 { get; private init; } = "";
 
+    /// <summary>The CSP and service of the workload, its regions (comma separated) and whether the work is material (중요업무).</summary>
+    public string CspName { get; private init; } = "";
+
+    public string ServiceName { get; private init; } = "";
+
+    public string Regions { get; private init; } = "";
+
+    public bool IsMaterial { get; private init; }
+
     /// <summary>The case and decision JSON the institution sent.</summary>
     public string PayloadJson { get; private init; } = "";
 
@@ -105,7 +114,10 @@ public sealed class Submission : ITenantOwned
     public static Submission Receive(
         SubmissionKind kind, SubmissionChannel channel, string institutionName, InstitutionSector? sector, Guid? sourceOrganizationId,
         Guid sourceRecordId, Guid? bundleId, string title, string taskKey, DateOnly? dueOn, string dueComputation,
-        DateTimeOffset submittedAt, string packageSha256, string payloadJson, DateTimeOffset now) =>
+        DateTimeOffset submittedAt, string packageSha256, string payloadJson, Workload workload, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return
         new()
         {
             Id = Guid.CreateVersion7(now),
@@ -124,8 +136,13 @@ public sealed class Submission : ITenantOwned
             ReceivedAt = now,
             PackageSha256 = packageSha256,
             PayloadJson = payloadJson,
+            CspName = workload.CspName,
+            ServiceName = workload.ServiceName,
+            Regions = workload.Regions,
+            IsMaterial = workload.IsMaterial,
             Status = SubmissionStatus.Received,
         };
+    }
 
     /// <summary>Moves the case on; an accepted submission is closed.</summary>
     public void MoveTo(SubmissionStatus next, DateTimeOffset now)
@@ -139,6 +156,9 @@ public sealed class Submission : ITenantOwned
         DecidedAt = next == SubmissionStatus.Accepted ? now : null;
     }
 }
+
+/// <summary>The reported workload: CSP, service, regions and materiality, for the sector risk view.</summary>
+public sealed record Workload(string CspName, string ServiceName, string Regions, bool IsMaterial);
 
 /// <summary>보완요청 스레드의 메시지: the FSS's request or the institution's answer.</summary>
 public sealed class SubmissionMessage : ITenantOwned

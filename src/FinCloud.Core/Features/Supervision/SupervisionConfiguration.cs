@@ -13,6 +13,9 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         builder.Property(x => x.TaskKey).HasMaxLength(120);
         builder.Property(x => x.DueComputation).HasMaxLength(1000);
         builder.Property(x => x.PackageSha256).HasMaxLength(64);
+        builder.Property(x => x.CspName).HasMaxLength(200);
+        builder.Property(x => x.ServiceName).HasMaxLength(200);
+        builder.Property(x => x.Regions).HasMaxLength(300);
         builder.Ignore(x => x.DaysLate);
         builder.Ignore(x => x.IsLate);
         builder.HasIndex(x => new { x.OrganizationId, x.Status });

@@ -185,8 +185,11 @@ public static class ExchangeApi
         var c = await db.CloudUseCases.AsNoTracking().SingleAsync(x => x.Id == package.CaseId, ct);
         var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == package.OrganizationId, ct);
         using var caseJson = JsonDocument.Parse(files["case.json"]);
+        var service = await db.CloudServices.AsNoTracking().SingleAsync(s => s.Id == c.ServiceId, ct);
+        var provider = await db.CloudProviders.AsNoTracking().SingleAsync(p => p.Id == service.ProviderId, ct);
         var payload = new ReportPayload(organization.NameKo, organization.NameEn, organization.Sector, package.Id, package.CaseId, package.CaseVersion,
-            c.Title, package.TaskKey, package.DueBy, package.DueComputation, package.Sha256, package.SubmittedAt!.Value, caseJson.RootElement.Clone());
+            c.Title, package.TaskKey, package.DueBy, package.DueComputation, package.Sha256, package.SubmittedAt!.Value,
+            provider.Name, service.Name, service.Regions, service.DataInKorea, c.IsMaterial, caseJson.RootElement.Clone());
         var documents = files.Where(f => f.Key != "case.json").OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Value)).ToList();
         var (record, zip) = await BundleExport.SignAsync(db, protector, BundleKind.CloudUseReport, $"{c.Title} 클라우드 이용 보고 (v{package.CaseVersion})",
             package.Id, null, JsonSerializer.SerializeToUtf8Bytes(payload, ExchangeBundle.Json), documents, ct);

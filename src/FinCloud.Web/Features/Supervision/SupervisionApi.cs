@@ -88,6 +88,14 @@ public static class SupervisionApi
         var caseIds = shared.Select(p => p.CaseId).ToList();
         var titles = await db.CloudUseCases.AcrossTenants(AcrossTenantsReason.SupervisoryGrant).AsNoTracking()
             .Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
+        var cases = await db.CloudUseCases.AcrossTenants(AcrossTenantsReason.SupervisoryGrant).AsNoTracking()
+            .Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.ServiceId, c.IsMaterial }).ToDictionaryAsync(c => c.Id, ct);
+        var serviceIds = cases.Values.Select(c => c.ServiceId).ToList();
+        var services = await db.CloudServices.AcrossTenants(AcrossTenantsReason.SupervisoryGrant).AsNoTracking()
+            .Where(s => serviceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var providerIds = services.Values.Select(s => s.ProviderId).ToList();
+        var providers = await db.CloudProviders.AcrossTenants(AcrossTenantsReason.SupervisoryGrant).AsNoTracking()
+            .Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var organizationIds = shared.Select(p => p.OrganizationId).Distinct().ToList();
         var organizations = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         var now = db.Clock.GetUtcNow();
@@ -95,9 +103,12 @@ public static class SupervisionApi
         {
             var files = ExchangeApi.ReadPackage(store, p);
             var organization = organizations[p.OrganizationId];
+            var workload = cases.TryGetValue(p.CaseId, out var c) && services.TryGetValue(c.ServiceId, out var service)
+                ? new Workload(providers.GetValueOrDefault(service.ProviderId, "?"), service.Name, service.Regions, c.IsMaterial)
+                : new Workload("?", "?", "", false);
             var submission = Submission.Receive(SubmissionKind.CloudUseReport, SubmissionChannel.SameInstallation, organization.NameKo, organization.Sector,
                 organization.Id, p.Id, null, titles.GetValueOrDefault(p.CaseId, "?"), p.TaskKey, p.DueBy, p.DueComputation, p.SubmittedAt ?? p.CreatedAt,
-                p.Sha256, files is not null && files.TryGetValue("case.json", out var json) ? System.Text.Encoding.UTF8.GetString(json) : "{}", now);
+                p.Sha256, files is not null && files.TryGetValue("case.json", out var json) ? System.Text.Encoding.UTF8.GetString(json) : "{}", workload, now);
             db.Submissions.Add(submission);
             db.Audit(AuditEventType.SharedRecordRead, nameof(ReportPackage), p.Id, after: $"received into the inbox as {submission.Id}");
             db.Audit(AuditEventType.SubmissionReceived, nameof(Submission), submission.Id,

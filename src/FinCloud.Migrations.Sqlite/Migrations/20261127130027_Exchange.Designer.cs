@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FinCloud.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(FinCloudDbContext))]
-    [Migration("20261127123553_Exchange")]
+    [Migration("20261127130027_Exchange")]
     partial class Exchange
     {
         /// <inheritdoc />
@@ -1535,6 +1535,11 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CspName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("TEXT");
 
@@ -1550,6 +1555,9 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsMaterial")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
@@ -1569,8 +1577,18 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Regions")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Sector")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SourceOrganizationId")
                         .HasColumnType("TEXT");
