@@ -4,7 +4,9 @@ using FinCloud.Core.Audit;
 using FinCloud.Core.Deadlines;
 using FinCloud.Core.CloudUse;
 using FinCloud.Core.Features.Continuity;
+using FinCloud.Core.Features.Exchange;
 using FinCloud.Core.Features.NetworkSeparation;
+using FinCloud.Core.Features.Supervision;
 using FinCloud.Core.Identity;
 using FinCloud.Core.Organizations;
 using FinCloud.Core.Tenancy;
@@ -119,6 +121,13 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
 
     public DbSet<EmergencyRole> EmergencyRoles => Set<EmergencyRole>();
     public DbSet<Features.Scanning.ScanJob> ScanJobs => Set<Features.Scanning.ScanJob>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<TrustedIssuer> TrustedIssuers => Set<TrustedIssuer>();
+    public DbSet<ImportedBundle> ImportedBundles => Set<ImportedBundle>();
+    public DbSet<ExportedBundle> ExportedBundles => Set<ExportedBundle>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<SubmissionMessage> SubmissionMessages => Set<SubmissionMessage>();
+    public DbSet<SupplementationRequest> SupplementationRequests => Set<SupplementationRequest>();
 
     /// <summary>Read by the query filter on every query; EF turns it into a parameter.</summary>
     private Guid? CurrentOrganizationId => Tenant.OrganizationId;

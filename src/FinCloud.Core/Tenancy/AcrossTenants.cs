@@ -32,4 +32,7 @@ public enum AcrossTenantsReason
 
     /// <summary>A calendar app fetching a secret .ics address: find whose feed the token is.</summary>
     CalendarFeedToken = 5,
+
+    /// <summary>An institution reading the supervisor's 보완요청 messages on submissions the institution itself made.</summary>
+    SupervisoryReply = 6,
 }

@@ -3,6 +3,8 @@ using FinCloud.Web.Features.NetworkSeparation;
 using FinCloud.Web.Features.Continuity;
 using FinCloud.Web.Features.Audit;
 using FinCloud.Web.Features.Deadlines;
+using FinCloud.Web.Features.Exchange;
+using FinCloud.Web.Features.Supervision;
 using FinCloud.Web.Features.CloudUse;
 using FinCloud.Web.Features.Organizations;
 using FinCloud.Web.Security;
@@ -25,6 +27,8 @@ public static class ApiEndpoints
         api.MapNetworkSeparationEndpoints();
         api.MapContinuityEndpoints();
         api.MapDeadlineEndpoints();
+        api.MapExchangeEndpoints();
+        api.MapSupervisionEndpoints();
         return api;
     }
 }

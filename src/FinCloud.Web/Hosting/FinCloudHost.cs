@@ -59,6 +59,7 @@ public static class FinCloudHost
         services.AddSingleton(Features.Scanning.ScanningSettings.Read(builder.Configuration, settings));
         services.AddSingleton<Features.Scanning.ScanJobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Scanning.ScanJobRunner>());
+        services.AddSingleton<Core.Features.Exchange.ISigningKeyProtector, Features.Exchange.DataProtectionSigningKeyProtector>();
 
         services.AddAuthentication(o =>
             {

@@ -32,6 +32,7 @@ public sealed class CrossTenantTests(SharedApps apps) : IClassFixture<SharedApps
         var cloudUseOfB = await CloudUse.CloudUseResources.OfAsync(app, b);
         var separationB = await NetworkSeparation.SeparationRecords.CreateForAsync(app, b);
         var continuityOfB = await Continuity.ContinuityRecords.ResourcesOfAsync(app, b);
+        var exchangeOfB = await Exchange.ExchangeResources.OfAsync(app, b);
         var eventB = await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Sequence).Select(e => e.Id).FirstAsync(), b);
         var headB = await app.WithDbAsync(db => db.AuditChainHeads.SingleAsync(), b);
         var resourcesOfB = new Dictionary<string, Guid>
@@ -39,7 +40,7 @@ public sealed class CrossTenantTests(SharedApps apps) : IClassFixture<SharedApps
             ["apiKeyId"] = keyB, ["eventId"] = eventB,
             ["exemptionId"] = separationB.ExemptionId, ["dataSetId"] = separationB.DataSetId, ["findingId"] = separationB.FindingId,
         };
-        foreach (var (name, id) in cloudUseOfB.Concat(continuityOfB))
+        foreach (var (name, id) in cloudUseOfB.Concat(continuityOfB).Concat(exchangeOfB))
         {
             resourcesOfB[name] = id;
         }

@@ -270,6 +270,8 @@ public static class ReportPackageApi
         }
 
         db.Audit(AuditEventType.ReportPackageSubmitted, nameof(ReportPackage), p.Id, before: "generated", after: $"submitted; task={p.TaskKey}; sha256={p.Sha256}");
+        // Submitting is the explicit share: an FSS organisation in this installation receives the package in its inbox.
+        db.Audit(AuditEventType.SharedWithSupervisor, nameof(ReportPackage), p.Id, after: "shared with FSS");
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ReportPackageDto.From(p));
     }

@@ -1,0 +1,312 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FinCloud.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Exchange : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ExportedBundles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InReplyTo = table.Column<Guid>(type: "TEXT", nullable: true),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExportedBundles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExportedBundles_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SigningKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PublicKeyPem = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ProtectedPrivateKey = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigningKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SigningKeys_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Submissions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    InstitutionName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sector = table.Column<int>(type: "INTEGER", nullable: true),
+                    SourceOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SourceRecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BundleId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TaskKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DueComputation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    PackageSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CspName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ServiceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Regions = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    IsMaterial = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Submissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Submissions_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupplementationRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SupervisorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RespondBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SupervisorMessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupplementationRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupplementationRequests_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SupplementationRequests_ReportPackages_PackageId",
+                        column: x => x.PackageId,
+                        principalTable: "ReportPackages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrustedIssuers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IssuerKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicKeyPem = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PinnedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrustedIssuers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrustedIssuers_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SubmissionMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmissionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromSupervisor = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RespondBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubmissionMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SubmissionMessages_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SubmissionMessages_Submissions_SubmissionId",
+                        column: x => x.SubmissionId,
+                        principalTable: "Submissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportedBundles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BundleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TrustedIssuerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IssuerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IssuerKeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    InReplyTo = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedBundles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportedBundles_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ImportedBundles_TrustedIssuers_TrustedIssuerId",
+                        column: x => x.TrustedIssuerId,
+                        principalTable: "TrustedIssuers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExportedBundles_OrganizationId_SubjectId",
+                table: "ExportedBundles",
+                columns: new[] { "OrganizationId", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportedBundles_OrganizationId_BundleId",
+                table: "ImportedBundles",
+                columns: new[] { "OrganizationId", "BundleId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportedBundles_TrustedIssuerId",
+                table: "ImportedBundles",
+                column: "TrustedIssuerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningKeys_OrganizationId_KeyId",
+                table: "SigningKeys",
+                columns: new[] { "OrganizationId", "KeyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubmissionMessages_OrganizationId_SubmissionId",
+                table: "SubmissionMessages",
+                columns: new[] { "OrganizationId", "SubmissionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubmissionMessages_SubmissionId",
+                table: "SubmissionMessages",
+                column: "SubmissionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_OrganizationId_SourceRecordId_Kind",
+                table: "Submissions",
+                columns: new[] { "OrganizationId", "SourceRecordId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_OrganizationId_Status",
+                table: "Submissions",
+                columns: new[] { "OrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplementationRequests_OrganizationId_PackageId",
+                table: "SupplementationRequests",
+                columns: new[] { "OrganizationId", "PackageId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplementationRequests_OrganizationId_SupervisorMessageId",
+                table: "SupplementationRequests",
+                columns: new[] { "OrganizationId", "SupervisorMessageId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplementationRequests_PackageId",
+                table: "SupplementationRequests",
+                column: "PackageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrustedIssuers_OrganizationId_KeyId",
+                table: "TrustedIssuers",
+                columns: new[] { "OrganizationId", "KeyId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ExportedBundles");
+
+            migrationBuilder.DropTable(
+                name: "ImportedBundles");
+
+            migrationBuilder.DropTable(
+                name: "SigningKeys");
+
+            migrationBuilder.DropTable(
+                name: "SubmissionMessages");
+
+            migrationBuilder.DropTable(
+                name: "SupplementationRequests");
+
+            migrationBuilder.DropTable(
+                name: "TrustedIssuers");
+
+            migrationBuilder.DropTable(
+                name: "Submissions");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using FinCloud.Core.Features.Exchange;
+using FinCloud.Core.Features.Supervision;
+using FinCloud.Core.Organizations;
+using FinCloud.Web.Features.Exchange;
+using FinCloud.Web.Tests.Infrastructure;
+
+namespace FinCloud.Web.Tests.Exchange;
+
+/// <summary>One record of every kind the exchange and supervision routes name, in one organisation, for cross-tenant probes.</summary>
+public static class ExchangeResources
+{
+    public static Task<Dictionary<string, Guid>> OfAsync(FinCloudApp app, Guid organizationId) =>
+        app.WithDbAsync(async db =>
+        {
+            var issuer = await ExchangeKeys.PinAsync(db, ExchangeApi.ExamplePublicKey, "금융감독원", OrganizationKind.Fss, CancellationToken.None);
+            var submission = Submission.Receive(SubmissionKind.CloudUseReport, SubmissionChannel.ExchangeBundle, "테스트은행", InstitutionSector.Bank, null,
+                Guid.CreateVersion7(), Guid.CreateVersion7(), "보고", "supervisor-report:new-contract", null, "", db.Clock.GetUtcNow(), new string('0', 64), "{}", new Workload("테스트클라우드", "SaaS", "kr-central-1", true), db.Clock.GetUtcNow());
+            db.Submissions.Add(submission);
+            await db.SaveChangesAsync();
+            return new Dictionary<string, Guid> { ["trustedIssuerId"] = issuer.Id, ["submissionId"] = submission.Id };
+        }, organizationId);
+}
