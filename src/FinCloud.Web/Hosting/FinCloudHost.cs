@@ -15,6 +15,7 @@ using FinCloud.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
@@ -64,7 +65,11 @@ public static class FinCloudHost
                 o.AccessDeniedPath = "/account/access-denied";
                 o.Cookie.Name = "FinCloud.Auth";
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Idle timeout with sliding renewal: each request past half the window issues a fresh cookie.
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:SessionIdleMinutes", 30));
+                o.SlidingExpiration = true;
             }));
 
         services.AddIdentityCore<FinCloudUser>(o =>
@@ -106,6 +111,21 @@ public static class FinCloudHost
         // Korean text as characters, not numeric entities, in rendered HTML.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddFinCloudRateLimits(builder.Configuration);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // The reverse proxy (docs/deployment.md) on the same host or a listed address tells us the client and scheme.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddValidation();
         services.AddOpenApi();
         services.AddHealthChecks();
@@ -115,9 +135,12 @@ public static class FinCloudHost
 
     public static WebApplication UseFinCloud(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
         }
 
         app.UseRequestLocalization();
@@ -140,6 +163,7 @@ public static class FinCloudHost
             context.RequestServices.GetRequiredService<TenantContext>().EnterFrom(context.User);
             return next(context);
         });
+        app.UseFinCloudRateLimits();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
