@@ -146,6 +146,17 @@ public static class FinCloudHost
         app.UseRequestLocalization();
         // The API answers errors with ProblemDetails; pages get the friendly Korean/English page.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            // A form post refused with 400 (e.g. no anti-forgery token) renders its status page as a GET: the form failed
+            // validation once, and reading it again in the re-execution would throw and turn the 400 into a 500.
+            if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+
+            return next(context);
+        });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
             api.Use((context, next) =>

@@ -79,5 +79,11 @@ public sealed partial class SecurityHeaderTests(SharedApps apps) : IClassFixture
 
         using var withToken = await client.SignInAsync("officer@hanbit.example", app.DemoPassword);
         withToken.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        // A form endpoint outside the pages: refused with 400 as well, the user stays signed in.
+        using var logout = new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = "/" });
+        using var signOut = await client.PostAsync(new Uri("/account/logout", UriKind.Relative), logout, Ct);
+        signOut.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync(new Uri("/deadlines", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }
