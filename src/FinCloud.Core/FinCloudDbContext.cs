@@ -6,6 +6,7 @@ using FinCloud.Core.CloudUse;
 using FinCloud.Core.Features.NetworkSeparation;
 using FinCloud.Core.Identity;
 using FinCloud.Core.Organizations;
+using FinCloud.Core.Persistence;
 using FinCloud.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -87,6 +88,8 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
     public DbSet<DataScopeScan> DataScopeScans => Set<DataScopeScan>();
 
     public DbSet<DataScopeFinding> DataScopeFindings => Set<DataScopeFinding>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Read by the query filter on every query; EF turns it into a parameter.</summary>
     private Guid? CurrentOrganizationId => Tenant.OrganizationId;

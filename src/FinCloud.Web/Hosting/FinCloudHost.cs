@@ -42,8 +42,8 @@ public static class FinCloudHost
         services.AddFinCloudDatabase(settings);
         services.AddFinCloudDeadlines(builder.Configuration, settings);
         services.AddDeadlineSource<SeparationDeadlines>();
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")))
-            .SetApplicationName("FinCloud");
+        // Keys in the database: N instances share them, and sessions survive restarts and redeployments.
+        services.AddDataProtection().PersistKeysToFinCloudDatabase().SetApplicationName("FinCloud");
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
