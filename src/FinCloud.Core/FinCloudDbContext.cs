@@ -9,6 +9,7 @@ using FinCloud.Core.Features.NetworkSeparation;
 using FinCloud.Core.Features.Supervision;
 using FinCloud.Core.Identity;
 using FinCloud.Core.Organizations;
+using FinCloud.Core.Persistence;
 using FinCloud.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -41,6 +42,7 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
     public DbSet<CloudProvider> CloudProviders => Set<CloudProvider>();
 
     public DbSet<CloudService> CloudServices => Set<CloudService>();
@@ -120,14 +122,24 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
     public DbSet<EmergencyProcedure> EmergencyProcedures => Set<EmergencyProcedure>();
 
     public DbSet<EmergencyRole> EmergencyRoles => Set<EmergencyRole>();
+
     public DbSet<Features.Scanning.ScanJob> ScanJobs => Set<Features.Scanning.ScanJob>();
+
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
     public DbSet<TrustedIssuer> TrustedIssuers => Set<TrustedIssuer>();
+
     public DbSet<ImportedBundle> ImportedBundles => Set<ImportedBundle>();
+
     public DbSet<ExportedBundle> ExportedBundles => Set<ExportedBundle>();
+
     public DbSet<Submission> Submissions => Set<Submission>();
+
     public DbSet<SubmissionMessage> SubmissionMessages => Set<SubmissionMessage>();
+
     public DbSet<SupplementationRequest> SupplementationRequests => Set<SupplementationRequest>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Read by the query filter on every query; EF turns it into a parameter.</summary>
     private Guid? CurrentOrganizationId => Tenant.OrganizationId;

@@ -88,7 +88,7 @@ public static class AuditCommands
         return command;
     }
 
-    private static DatabaseSettings Settings(string? provider, string? connection, string? data)
+    internal static DatabaseSettings Settings(string? provider, string? connection, string? data)
     {
         try
         {
@@ -103,7 +103,7 @@ public static class AuditCommands
         }
     }
 
-    private static FinCloudDbContext Open(DatabaseSettings settings)
+    internal static FinCloudDbContext Open(DatabaseSettings settings)
     {
         var options = new DbContextOptionsBuilder<FinCloudDbContext>();
         if (settings.Provider == DatabaseProvider.Sqlite)

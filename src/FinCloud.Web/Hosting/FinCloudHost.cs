@@ -19,6 +19,7 @@ using FinCloud.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
@@ -47,8 +48,8 @@ public static class FinCloudHost
         services.AddDeadlineSource<SeparationDeadlines>();
         services.AddDeadlineSource<CloudUseDeadlines>();
         services.AddDeadlineSource<ContinuityDeadlines>();
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")))
-            .SetApplicationName("FinCloud");
+        // Keys in the database: N instances share them, and sessions survive restarts and redeployments.
+        services.AddDataProtection().PersistKeysToFinCloudDatabase().SetApplicationName("FinCloud");
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
@@ -74,7 +75,11 @@ public static class FinCloudHost
                 o.AccessDeniedPath = "/account/access-denied";
                 o.Cookie.Name = "FinCloud.Auth";
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Idle timeout with sliding renewal: each request past half the window issues a fresh cookie.
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:SessionIdleMinutes", 30));
+                o.SlidingExpiration = true;
             }));
 
         services.AddIdentityCore<FinCloudUser>(o =>
@@ -116,6 +121,21 @@ public static class FinCloudHost
         // Korean text as characters, not numeric entities, in rendered HTML.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddFinCloudRateLimits(builder.Configuration);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // The reverse proxy (docs/deployment.md) on the same host or a listed address tells us the client and scheme.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddValidation();
         services.AddOpenApi();
         services.AddHealthChecks();
@@ -125,14 +145,28 @@ public static class FinCloudHost
 
     public static WebApplication UseFinCloud(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
         }
 
         app.UseRequestLocalization();
         // The API answers errors with ProblemDetails; pages get the friendly Korean/English page.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            // A form post refused with 400 (e.g. no anti-forgery token) renders its status page as a GET: the form failed
+            // validation once, and reading it again in the re-execution would throw and turn the 400 into a 500.
+            if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+
+            return next(context);
+        });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
             api.Use((context, next) =>
@@ -150,6 +184,7 @@ public static class FinCloudHost
             context.RequestServices.GetRequiredService<TenantContext>().EnterFrom(context.User);
             return next(context);
         });
+        app.UseFinCloudRateLimits();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -114,6 +114,9 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(level => level >= LogLevel.Information));
         // Outside Development the framework's blazor.web.js is only found in published output, unless asked.
         builder.UseStaticWebAssets();
+        // Many tests sign the same demo users in from one address within a minute; rate-limit tests set their own budgets.
+        builder.UseSetting("RateLimits:SignInPerAddressPerMinute", "100000");
+        builder.UseSetting("RateLimits:SignInPerAccountPerMinute", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

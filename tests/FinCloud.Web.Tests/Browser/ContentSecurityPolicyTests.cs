@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+
+namespace FinCloud.Web.Tests.Browser;
+
+/// <summary>The Content-Security-Policy holds in a real browser: interactive pages connect their circuit and nothing is blocked.</summary>
+public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public Task Interactive_pages_run_under_the_policy_without_violations() => browser.RunAsync("csp", async page =>
+    {
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync("/account/login");
+        await page.Locator("#email").FillAsync("admin@hanbit.example");
+        await page.Locator("#password").FillAsync(browser.App.DemoPassword);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.GotoAsync("/admin/audit");
+        // The circuit (WebSocket to our own origin) is up once the page reports itself interactive.
+        await page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.GetByTestId("verify-chain").ClickAsync();
+        await page.GotoAsync("/deadlines");
+        await page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+        violations.ShouldBeEmpty();
+    });
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using FinCloud.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FinCloud.Web.Tests.Security;
+
+/// <summary>A signed-in session ends after 30 idle minutes; activity past half the window renews it.</summary>
+public sealed class SessionExpiryTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<HttpResponseMessage> DeadlinesAsync(HttpClient client) =>
+        await client.GetAsync(new Uri("/deadlines", UriKind.Relative), Ct);
+
+    [Fact]
+    public async Task An_active_session_slides_and_an_idle_one_expires()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2027, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        await using var app = await FinCloudApp.StartAsync(Databases.Sqlite, clock: clock);
+        using var client = app.Browser();
+        (await client.SignInAsync("officer@hanbit.example", app.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        using (var early = await DeadlinesAsync(client))
+        {
+            early.StatusCode.ShouldBe(HttpStatusCode.OK);
+            early.Headers.Contains("Set-Cookie").ShouldBeFalse("before half the window the cookie is not reissued");
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        using (var renewed = await DeadlinesAsync(client))
+        {
+            renewed.StatusCode.ShouldBe(HttpStatusCode.OK);
+            renewed.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith("FinCloud.Auth=", StringComparison.Ordinal));
+        }
+
+        // 45 minutes after signing in, 25 after the renewal: still signed in.
+        clock.Advance(TimeSpan.FromMinutes(25));
+        (await DeadlinesAsync(client)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        clock.Advance(TimeSpan.FromMinutes(31));
+        using var expired = await DeadlinesAsync(client);
+        expired.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        expired.Headers.Location!.ToString().ShouldContain("/account/login");
+    }
+}
