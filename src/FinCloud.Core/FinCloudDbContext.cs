@@ -152,6 +152,19 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
         return e;
     }
 
+    /// <summary>
+    /// Instants are written in UTC on every provider: PostgreSQL's timestamptz refuses other offsets, and an instant
+    /// entered in KST (a drill's start, an incident's detection) is the same instant in UTC. Pages show KST.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+    }
+
+    private sealed class UtcInstantConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        instant => instant.ToUniversalTime(), stored => stored);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
