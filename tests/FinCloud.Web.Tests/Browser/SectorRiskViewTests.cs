@@ -48,8 +48,9 @@ public sealed class SectorRiskViewTests(BrowserFixture browser) : IClassFixture<
 
         await page.GetByTestId("sector-risk-link").ClickAsync();
         await page.WaitForURLAsync("**/supervision/sector-risk");
+        // Enhanced navigation swaps the page in place: the old page's ready marker is still there for a moment.
+        await page.Locator("h1", new PageLocatorOptions { HasText = "업권 리스크 현황" }).WaitForAsync();
         await page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-        (await page.Locator("h1").AllInnerTextsAsync()).ShouldContain("업권 리스크 현황");
         (await page.GetByTestId("risk-counts").InnerTextAsync()).ShouldBe("기관 3곳 · 이용 5건 · 중요업무 4건");
 
         var cspRows = page.GetByTestId("table-csp").Locator("tbody tr");

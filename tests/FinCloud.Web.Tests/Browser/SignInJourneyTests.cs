@@ -40,8 +40,9 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         await BrowserFixture.ScreenshotAsync(page, "02-home-bank-officer");
 
         await page.Locator("nav.sidebar").GetByText("업무연속성").ClickAsync();
-        await page.GetByTestId("coming-soon").WaitForAsync();
-        await BrowserFixture.ScreenshotAsync(page, "03-module-coming-soon");
+        await page.WaitForURLAsync("**/continuity");
+        await page.Locator("h1", new PageLocatorOptions { HasText = "업무연속성" }).WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(page, "03-module-continuity");
 
         await page.GotoAsync("/admin");
         var members = await page.GetByTestId("members").InnerTextAsync();
