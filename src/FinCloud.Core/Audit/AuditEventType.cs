@@ -85,6 +85,12 @@ public enum AuditEventType
     SupplementationRequested = 1502,
     SupplementationRequestReceived = 1503,
     SubmissionAnswered = 1504,
+    FsiEvaluationPlanned = 1510,
+    FsiEvaluationItemRecorded = 1511,
+    FsiEvaluationPublished = 1512,
+    FsiEvaluationSuperseded = 1513,
+    FsiEvaluationReceived = 1514,
+    FsiEvaluationReused = 1515,
 
     // 1600–1699 exchange bundles and keys (교환 번들, 서명 키, 신뢰 발행기관)
     SigningKeyCreated = 1600,

@@ -26,6 +26,7 @@ public static class ApiEndpoints
         api.MapNetworkSeparationEndpoints();
         api.MapDeadlineEndpoints();
         api.MapExchangeEndpoints();
+        api.MapFsiEvaluationEndpoints();
         api.MapSupervisionEndpoints();
         return api;
     }

@@ -24,7 +24,7 @@ public sealed class SectorRiskViewTests(BrowserFixture browser) : IClassFixture<
             {
                 db.Submissions.Add(Submission.Receive(SubmissionKind.CloudUseReport, SubmissionChannel.ExchangeBundle, r.Institution, r.Sector, null,
                     Guid.CreateVersion7(), Guid.CreateVersion7(), r.Title, "supervisor-report:new-contract", r.Due, "", Submitted, new string('a', 64), "{}",
-                    new Workload(r.Csp, r.Title + " 서비스", r.Regions, r.Material), db.Clock.GetUtcNow()));
+                    new ReportedWorkload(r.Csp, r.Title + " 서비스", r.Regions, r.Material), db.Clock.GetUtcNow()));
             }
 
             return await db.SaveChangesAsync();
