@@ -46,8 +46,9 @@ public sealed class SectorRiskViewTests(BrowserFixture browser) : IClassFixture<
         var late = page.GetByTestId("inbox-row").Filter(new LocatorFilterOptions { HasText = "인터넷뱅킹" });
         (await late.GetByTestId("days-late").InnerTextAsync()).ShouldBe("7일 지연");
 
-        await page.GetByTestId("sector-risk-link").ClickAsync();
-        await page.WaitForURLAsync("**/supervision/sector-risk");
+        // A full load rather than a click: enhanced navigation would keep the inbox's ready marker attached for a moment.
+        (await page.GetByTestId("sector-risk-link").GetAttributeAsync("href")).ShouldBe("supervision/sector-risk");
+        await page.GotoAsync("/supervision/sector-risk");
         await page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         (await page.Locator("h1").AllInnerTextsAsync()).ShouldContain("업권 리스크 현황");
         (await page.GetByTestId("risk-counts").InnerTextAsync()).ShouldBe("기관 3곳 · 이용 5건 · 중요업무 4건");
