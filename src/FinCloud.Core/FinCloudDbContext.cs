@@ -5,6 +5,7 @@ using FinCloud.Core.Deadlines;
 using FinCloud.Core.CloudUse;
 using FinCloud.Core.Features.Continuity;
 using FinCloud.Core.Features.Exchange;
+using FinCloud.Core.Features.FsiEvaluations;
 using FinCloud.Core.Features.NetworkSeparation;
 using FinCloud.Core.Features.Supervision;
 using FinCloud.Core.Identity;
@@ -140,6 +141,12 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
     public DbSet<SupplementationRequest> SupplementationRequests => Set<SupplementationRequest>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<PublishedEvaluation> PublishedEvaluations => Set<PublishedEvaluation>();
+
+    public DbSet<PublishedEvaluationItem> PublishedEvaluationItems => Set<PublishedEvaluationItem>();
+
+    public DbSet<ReceivedEvaluation> ReceivedEvaluations => Set<ReceivedEvaluation>();
 
     /// <summary>Read by the query filter on every query; EF turns it into a parameter.</summary>
     private Guid? CurrentOrganizationId => Tenant.OrganizationId;

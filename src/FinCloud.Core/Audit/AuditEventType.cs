@@ -108,12 +108,20 @@ public enum AuditEventType
     ScanJobFailed = 1302,
     ScanJobCancelled = 1303,
     ScanResultAttached = 1304,
+
     // 1500–1599 reports and submissions (보고 접수, 보완요청)
     SubmissionReceived = 1500,
     SubmissionStatusChanged = 1501,
     SupplementationRequested = 1502,
     SupplementationRequestReceived = 1503,
     SubmissionAnswered = 1504,
+    FsiEvaluationPlanned = 1510,
+    FsiEvaluationItemRecorded = 1511,
+    FsiEvaluationPublished = 1512,
+    FsiEvaluationSuperseded = 1513,
+    FsiEvaluationReceived = 1514,
+    FsiEvaluationReused = 1515,
+
     // 1600–1699 exchange bundles and keys (교환 번들, 서명 키, 신뢰 발행기관)
     SigningKeyCreated = 1600,
     SigningKeyRetired = 1601,
@@ -122,7 +130,4 @@ public enum AuditEventType
     ExchangeBundleExported = 1604,
     ExchangeBundleImported = 1605,
     ExchangeBundleRejected = 1606,
-
-    // 1200–1299 business continuity (업무연속성), 1300–1399 data scanning,
-    // 1500–1599 reports and submissions: reserved for those modules.
 }

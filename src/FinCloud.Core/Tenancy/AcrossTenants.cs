@@ -35,4 +35,7 @@ public enum AcrossTenantsReason
 
     /// <summary>An institution reading the supervisor's 보완요청 messages on submissions the institution itself made.</summary>
     SupervisoryReply = 6,
+
+    /// <summary>An institution reading CSP evaluation results the FSI published to every institution (read-only).</summary>
+    PublishedByFsi = 7,
 }

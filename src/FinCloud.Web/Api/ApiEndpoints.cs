@@ -28,6 +28,7 @@ public static class ApiEndpoints
         api.MapContinuityEndpoints();
         api.MapDeadlineEndpoints();
         api.MapExchangeEndpoints();
+        api.MapFsiEvaluationEndpoints();
         api.MapSupervisionEndpoints();
         return api;
     }

@@ -24,7 +24,7 @@ public sealed class SectorRiskViewTests(BrowserFixture browser) : IClassFixture<
             {
                 db.Submissions.Add(Submission.Receive(SubmissionKind.CloudUseReport, SubmissionChannel.ExchangeBundle, r.Institution, r.Sector, null,
                     Guid.CreateVersion7(), Guid.CreateVersion7(), r.Title, "supervisor-report:new-contract", r.Due, "", Submitted, new string('a', 64), "{}",
-                    new Workload(r.Csp, r.Title + " 서비스", r.Regions, r.Material), db.Clock.GetUtcNow()));
+                    new ReportedWorkload(r.Csp, r.Title + " 서비스", r.Regions, r.Material), db.Clock.GetUtcNow()));
             }
 
             return await db.SaveChangesAsync();
@@ -46,11 +46,11 @@ public sealed class SectorRiskViewTests(BrowserFixture browser) : IClassFixture<
         var late = page.GetByTestId("inbox-row").Filter(new LocatorFilterOptions { HasText = "인터넷뱅킹" });
         (await late.GetByTestId("days-late").InnerTextAsync()).ShouldBe("7일 지연");
 
-        await page.GetByTestId("sector-risk-link").ClickAsync();
-        await page.WaitForURLAsync("**/supervision/sector-risk");
-        // Enhanced navigation swaps the page in place: the old page's ready marker is still there for a moment.
-        await page.Locator("h1", new PageLocatorOptions { HasText = "업권 리스크 현황" }).WaitForAsync();
+        // A full load rather than a click: enhanced navigation would keep the inbox's ready marker attached for a moment.
+        (await page.GetByTestId("sector-risk-link").GetAttributeAsync("href")).ShouldBe("supervision/sector-risk");
+        await page.GotoAsync("/supervision/sector-risk");
         await page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        (await page.Locator("h1").AllInnerTextsAsync()).ShouldContain("업권 리스크 현황");
         (await page.GetByTestId("risk-counts").InnerTextAsync()).ShouldBe("기관 3곳 · 이용 5건 · 중요업무 4건");
 
         var cspRows = page.GetByTestId("table-csp").Locator("tbody tr");

@@ -1,6 +1,8 @@
 using FinCloud.Core.Features.Exchange;
+using FinCloud.Core.Features.FsiEvaluations;
 using FinCloud.Core.Features.Supervision;
 using FinCloud.Core.Organizations;
+using FinCloud.Rules.CloudUse;
 using FinCloud.Web.Features.Exchange;
 using FinCloud.Web.Tests.Infrastructure;
 
@@ -14,9 +16,16 @@ public static class ExchangeResources
         {
             var issuer = await ExchangeKeys.PinAsync(db, ExchangeApi.ExamplePublicKey, "금융감독원", OrganizationKind.Fss, CancellationToken.None);
             var submission = Submission.Receive(SubmissionKind.CloudUseReport, SubmissionChannel.ExchangeBundle, "테스트은행", InstitutionSector.Bank, null,
-                Guid.CreateVersion7(), Guid.CreateVersion7(), "보고", "supervisor-report:new-contract", null, "", db.Clock.GetUtcNow(), new string('0', 64), "{}", new Workload("테스트클라우드", "SaaS", "kr-central-1", true), db.Clock.GetUtcNow());
+                Guid.CreateVersion7(), Guid.CreateVersion7(), "보고", "supervisor-report:new-contract", null, "", db.Clock.GetUtcNow(), new string('0', 64), "{}", new ReportedWorkload("테스트클라우드", "SaaS", "kr-central-1", true), db.Clock.GetUtcNow());
             db.Submissions.Add(submission);
             await db.SaveChangesAsync();
-            return new Dictionary<string, Guid> { ["trustedIssuerId"] = issuer.Id, ["submissionId"] = submission.Id };
+            var planned = await FsiResults.PlanAsync(db, "가나클라우드", "가나 IaaS", ServiceModel.Iaas, FsiEvaluationType.Periodic, null, CancellationToken.None);
+            var received = await FsiResults.ReceiveAsync(db, "금융보안원", new EvaluationResultPayload(Guid.CreateVersion7(), null, "가나클라우드", "가나 IaaS", ServiceModel.Iaas,
+                FsiEvaluationType.Periodic, planned.CatalogueId, new DateOnly(2026, 3, 2), new DateOnly(2027, 3, 1), FsiVerdict.Suitable, []), CancellationToken.None);
+            await db.SaveChangesAsync();
+            return new Dictionary<string, Guid>
+            {
+                ["trustedIssuerId"] = issuer.Id, ["submissionId"] = submission.Id, ["publicationId"] = planned.Id, ["receivedEvaluationId"] = received!.Id,
+            };
         }, organizationId);
 }

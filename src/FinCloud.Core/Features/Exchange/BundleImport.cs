@@ -54,6 +54,7 @@ public static class BundleImport
             {
                 BundleKind.CloudUseReport => ReceiveReport(db, organization, issuer, manifest, check.Payload),
                 BundleKind.SupplementationRequest => await ReceiveSupplementationAsync(db, organization, issuer, manifest, check.Payload, ct),
+                BundleKind.CspEvaluationResult => await ReceiveEvaluationAsync(db, organization, issuer, check.Payload, ct),
                 _ => throw new RefusedException(BundleRejection.NotForThisOrganisation, $"Bundles of kind {manifest.Kind} cannot be imported here yet."),
             };
             db.Audit(AuditEventType.ExchangeBundleImported, nameof(ImportedBundle), imported.Id,
@@ -96,11 +97,24 @@ public static class BundleImport
         var payload = JsonSerializer.Deserialize<ReportPayload>(payloadBytes, ExchangeBundle.Json) ?? throw new JsonException("empty payload");
         var submission = Submission.Receive(SubmissionKind.CloudUseReport, SubmissionChannel.ExchangeBundle, issuer.IssuerName, payload.Sector, null,
             payload.PackageId, manifest.BundleId, payload.Title, payload.TaskKey, payload.DueBy, payload.DueComputation, payload.SubmittedAt,
-            payload.PackageSha256, payload.Case.GetRawText(), new Workload(payload.CspName, payload.ServiceName, payload.Regions, payload.IsMaterial), db.Clock.GetUtcNow());
+            payload.PackageSha256, payload.Case.GetRawText(), new ReportedWorkload(payload.CspName, payload.ServiceName, payload.Regions, payload.IsMaterial), db.Clock.GetUtcNow());
         db.Submissions.Add(submission);
         db.Audit(AuditEventType.SubmissionReceived, nameof(Submission), submission.Id,
             after: $"kind={submission.Kind}; channel=exchange-bundle; bundle={manifest.BundleId}; daysLate={submission.DaysLate}");
         return submission.Id;
+    }
+
+    private static async Task<Guid> ReceiveEvaluationAsync(FinCloudDbContext db, Organization organization, TrustedIssuer issuer, byte[] payloadBytes, CancellationToken ct)
+    {
+        if (organization.Kind != OrganizationKind.FinancialInstitution || issuer.IssuerKind != OrganizationKind.Fsi)
+        {
+            throw new RefusedException(BundleRejection.NotForThisOrganisation, "CSP evaluation results are imported by a financial institution from the FSI.");
+        }
+
+        var payload = JsonSerializer.Deserialize<FsiEvaluations.EvaluationResultPayload>(payloadBytes, ExchangeBundle.Json) ?? throw new JsonException("empty payload");
+        var received = await FsiEvaluations.FsiResults.ReceiveAsync(db, issuer.IssuerName, payload, ct)
+            ?? throw new RefusedException(BundleRejection.Replayed, $"Result {payload.PublicationId} was already received.");
+        return received.Id;
     }
 
     private static async Task<Guid> ReceiveSupplementationAsync(FinCloudDbContext db, Organization organization, TrustedIssuer issuer, ExchangeManifest manifest, byte[] payloadBytes, CancellationToken ct)

@@ -114,7 +114,7 @@ public sealed class Submission : ITenantOwned
     public static Submission Receive(
         SubmissionKind kind, SubmissionChannel channel, string institutionName, InstitutionSector? sector, Guid? sourceOrganizationId,
         Guid sourceRecordId, Guid? bundleId, string title, string taskKey, DateOnly? dueOn, string dueComputation,
-        DateTimeOffset submittedAt, string packageSha256, string payloadJson, Workload workload, DateTimeOffset now)
+        DateTimeOffset submittedAt, string packageSha256, string payloadJson, ReportedWorkload workload, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(workload);
         return
@@ -158,7 +158,7 @@ public sealed class Submission : ITenantOwned
 }
 
 /// <summary>The reported workload: CSP, service, regions and materiality, for the sector risk view.</summary>
-public sealed record Workload(string CspName, string ServiceName, string Regions, bool IsMaterial);
+public sealed record ReportedWorkload(string CspName, string ServiceName, string Regions, bool IsMaterial);
 
 /// <summary>보완요청 스레드의 메시지: the FSS's request or the institution's answer.</summary>
 public sealed class SubmissionMessage : ITenantOwned

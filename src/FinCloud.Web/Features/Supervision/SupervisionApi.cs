@@ -104,8 +104,8 @@ public static class SupervisionApi
             var files = ExchangeApi.ReadPackage(store, p);
             var organization = organizations[p.OrganizationId];
             var workload = cases.TryGetValue(p.CaseId, out var c) && services.TryGetValue(c.ServiceId, out var service)
-                ? new Workload(providers.GetValueOrDefault(service.ProviderId, "?"), service.Name, service.Regions, c.IsMaterial)
-                : new Workload("?", "?", "", false);
+                ? new ReportedWorkload(providers.GetValueOrDefault(service.ProviderId, "?"), service.Name, service.Regions, c.IsMaterial)
+                : new ReportedWorkload("?", "?", "", false);
             var submission = Submission.Receive(SubmissionKind.CloudUseReport, SubmissionChannel.SameInstallation, organization.NameKo, organization.Sector,
                 organization.Id, p.Id, null, titles.GetValueOrDefault(p.CaseId, "?"), p.TaskKey, p.DueBy, p.DueComputation, p.SubmittedAt ?? p.CreatedAt,
                 p.Sha256, files is not null && files.TryGetValue("case.json", out var json) ? System.Text.Encoding.UTF8.GetString(json) : "{}", workload, now);

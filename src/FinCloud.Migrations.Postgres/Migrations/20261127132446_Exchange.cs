@@ -38,6 +38,78 @@ namespace FinCloud.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublishedEvaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ServiceName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ServiceModel = table.Column<int>(type: "integer", nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    CatalogueId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PlannedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EvaluatedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    Verdict = table.Column<int>(type: "integer", nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Supersedes = table.Column<Guid>(type: "uuid", nullable: true),
+                    SupersededBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedEvaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedEvaluations_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReceivedEvaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PublicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Supersedes = table.Column<Guid>(type: "uuid", nullable: true),
+                    IssuerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProviderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ServiceName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ServiceModel = table.Column<int>(type: "integer", nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    CatalogueId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EvaluatedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
+                    Verdict = table.Column<int>(type: "integer", nullable: false),
+                    ItemsJson = table.Column<string>(type: "text", nullable: false),
+                    UnmetItems = table.Column<int>(type: "integer", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CspEvaluationId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReceivedEvaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReceivedEvaluations_CloudServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "CloudServices",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_ReceivedEvaluations_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SigningKeys",
                 columns: table => new
                 {
@@ -154,6 +226,35 @@ namespace FinCloud.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublishedEvaluationItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RemediationDue = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedEvaluationItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedEvaluationItems_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PublishedEvaluationItems_PublishedEvaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "PublishedEvaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SubmissionMessages",
                 columns: table => new
                 {
@@ -235,6 +336,38 @@ namespace FinCloud.Migrations.Postgres.Migrations
                 column: "TrustedIssuerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublishedEvaluationItems_EvaluationId",
+                table: "PublishedEvaluationItems",
+                column: "EvaluationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedEvaluationItems_OrganizationId_EvaluationId_ItemId",
+                table: "PublishedEvaluationItems",
+                columns: new[] { "OrganizationId", "EvaluationId", "ItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedEvaluations_OrganizationId_State",
+                table: "PublishedEvaluations",
+                columns: new[] { "OrganizationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceivedEvaluations_OrganizationId_PublicationId",
+                table: "ReceivedEvaluations",
+                columns: new[] { "OrganizationId", "PublicationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceivedEvaluations_OrganizationId_ServiceId",
+                table: "ReceivedEvaluations",
+                columns: new[] { "OrganizationId", "ServiceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceivedEvaluations_ServiceId",
+                table: "ReceivedEvaluations",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SigningKeys_OrganizationId_KeyId",
                 table: "SigningKeys",
                 columns: new[] { "OrganizationId", "KeyId" },
@@ -294,6 +427,12 @@ namespace FinCloud.Migrations.Postgres.Migrations
                 name: "ImportedBundles");
 
             migrationBuilder.DropTable(
+                name: "PublishedEvaluationItems");
+
+            migrationBuilder.DropTable(
+                name: "ReceivedEvaluations");
+
+            migrationBuilder.DropTable(
                 name: "SigningKeys");
 
             migrationBuilder.DropTable(
@@ -304,6 +443,9 @@ namespace FinCloud.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "TrustedIssuers");
+
+            migrationBuilder.DropTable(
+                name: "PublishedEvaluations");
 
             migrationBuilder.DropTable(
                 name: "Submissions");

@@ -38,6 +38,78 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublishedEvaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ServiceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ServiceModel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    CatalogueId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PlannedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EvaluatedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Verdict = table.Column<int>(type: "INTEGER", nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Supersedes = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SupersededBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedEvaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedEvaluations_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReceivedEvaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PublicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Supersedes = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IssuerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProviderName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ServiceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ServiceModel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    CatalogueId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EvaluatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Verdict = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    UnmetItems = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CspEvaluationId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReceivedEvaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReceivedEvaluations_CloudServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "CloudServices",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_ReceivedEvaluations_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SigningKeys",
                 columns: table => new
                 {
@@ -154,6 +226,35 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublishedEvaluationItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RemediationDue = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedEvaluationItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedEvaluationItems_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PublishedEvaluationItems_PublishedEvaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "PublishedEvaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SubmissionMessages",
                 columns: table => new
                 {
@@ -235,6 +336,38 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                 column: "TrustedIssuerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublishedEvaluationItems_EvaluationId",
+                table: "PublishedEvaluationItems",
+                column: "EvaluationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedEvaluationItems_OrganizationId_EvaluationId_ItemId",
+                table: "PublishedEvaluationItems",
+                columns: new[] { "OrganizationId", "EvaluationId", "ItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedEvaluations_OrganizationId_State",
+                table: "PublishedEvaluations",
+                columns: new[] { "OrganizationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceivedEvaluations_OrganizationId_PublicationId",
+                table: "ReceivedEvaluations",
+                columns: new[] { "OrganizationId", "PublicationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceivedEvaluations_OrganizationId_ServiceId",
+                table: "ReceivedEvaluations",
+                columns: new[] { "OrganizationId", "ServiceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceivedEvaluations_ServiceId",
+                table: "ReceivedEvaluations",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SigningKeys_OrganizationId_KeyId",
                 table: "SigningKeys",
                 columns: new[] { "OrganizationId", "KeyId" },
@@ -294,6 +427,12 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                 name: "ImportedBundles");
 
             migrationBuilder.DropTable(
+                name: "PublishedEvaluationItems");
+
+            migrationBuilder.DropTable(
+                name: "ReceivedEvaluations");
+
+            migrationBuilder.DropTable(
                 name: "SigningKeys");
 
             migrationBuilder.DropTable(
@@ -304,6 +443,9 @@ namespace FinCloud.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "TrustedIssuers");
+
+            migrationBuilder.DropTable(
+                name: "PublishedEvaluations");
 
             migrationBuilder.DropTable(
                 name: "Submissions");

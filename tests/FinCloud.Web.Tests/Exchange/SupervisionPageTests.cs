@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using FinCloud.Core.Features.Supervision;
+using FinCloud.Core.Organizations;
+using FinCloud.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace FinCloud.Web.Tests.Exchange;
+
+/// <summary>The supervision, FSI and exchange pages render for the organisation they serve, and an inbox entry is the FSS's only.</summary>
+public sealed partial class SupervisionPageTests(SharedApps apps) : IClassFixture<SharedApps>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    private static async Task<HttpClient> SignedInAsync(FinCloudApp app, string email)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative), Ct);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value,
+            ["Input.Email"] = email,
+            ["Input.Password"] = app.DemoPassword,
+        });
+        (await client.PostAsync(new Uri("/account/login", UriKind.Relative), form, Ct)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return client;
+    }
+
+    private static async Task<string> PageAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        return await response.Content.ReadAsStringAsync(Ct);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Each_side_sees_its_own_workspace_and_another_institution_gets_not_found_on_an_inbox_entry(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var fss = await app.OrganizationIdAsync("금융감독원");
+        var submission = await app.WithDbAsync(async db =>
+        {
+            var s = Submission.Receive(SubmissionKind.CloudUseReport, SubmissionChannel.ExchangeBundle, "푸른은행", InstitutionSector.Bank, null, Guid.CreateVersion7(),
+                Guid.CreateVersion7(), "인터넷뱅킹 이전", "supervisor-report:new-contract", new DateOnly(2026, 10, 1), "계약 체결일로부터 3개월",
+                new DateTimeOffset(2026, 10, 8, 1, 0, 0, TimeSpan.Zero), new string('b', 64), "{}", new ReportedWorkload("가나클라우드", "IaaS", "kr-central-1", true), db.Clock.GetUtcNow());
+            db.Submissions.Add(s);
+            await db.SaveChangesAsync();
+            return s.Id;
+        }, fss);
+
+        using var supervisor = await SignedInAsync(app, "supervisor@fss.example");
+        (await PageAsync(supervisor, "/reports")).ShouldContain("보고 접수함");
+        var detail = await PageAsync(supervisor, $"/reports/{submission}");
+        detail.ShouldContain("인터넷뱅킹 이전");
+        detail.ShouldContain("7일 지연");
+        (await PageAsync(supervisor, "/supervision/sector-risk")).ShouldContain("가나클라우드");
+        (await PageAsync(supervisor, "/exchange")).ShouldContain("신뢰 발행기관");
+
+        using var evaluator = await SignedInAsync(app, "evaluator@fsi.example");
+        (await PageAsync(evaluator, "/csp-evaluations")).ShouldContain("평가를 계획하고");
+
+        using var officer = await SignedInAsync(app, "officer@hanbit.example");
+        (await PageAsync(officer, "/csp-evaluations")).ShouldContain("금융보안원이 공개한");
+        (await PageAsync(officer, "/reports")).ShouldContain("받은 보완요청");
+        using var foreign = await officer.GetAsync(new Uri($"/reports/{submission}", UriKind.Relative), Ct);
+        foreign.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await foreign.Content.ReadAsStringAsync(Ct)).ShouldNotContain("인터넷뱅킹 이전");
+    }
+}
