@@ -39,7 +39,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
 
         await BrowserFixture.ScreenshotAsync(page, "02-home-bank-officer");
 
-        await page.Locator("nav.sidebar").GetByText("업무연속성").ClickAsync();
+        await page.Locator("nav.sidebar").GetByText("보고·제출").ClickAsync();
         await page.GetByTestId("coming-soon").WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "03-module-coming-soon");
 
