@@ -1090,9 +1090,6 @@ namespace FinCloud.Migrations.Postgres.Migrations
                     b.Property<bool>("IncludesExternalLinks")
                         .HasColumnType("boolean");
 
-                    b.Property<Guid?>("JointDrillId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -1084,9 +1084,6 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                     b.Property<bool>("IncludesExternalLinks")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("JointDrillId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -27,7 +27,7 @@ public sealed class DisasterRecoveryCheckTests
     }
 
     [Fact]
-    public void Core_systems_without_dr_capacity_below_target_and_missing_lines_are_found()
+    public void Core_systems_without_dr_or_below_the_capacity_target_and_missing_lines_are_found()
     {
         var check = DisasterRecoveryCheck.Check(new DrInstitution("bank", null, null, null), hasDrCentre: true,
             [
@@ -35,6 +35,7 @@ public sealed class DisasterRecoveryCheckTests
                 new("s2", "대외계", Core: true, DrMode.Hot, 0.5m, 0, 0, NeedsExternalLines: true),
                 new("s3", "인터넷뱅킹", Core: true, DrMode.ActiveActive, 1m, 2, 1, NeedsExternalLines: true),
                 new("s4", "그룹웨어", Core: false, DrMode.None, null, 0, 0, NeedsExternalLines: false),
+                new("s5", "경영보고", Core: false, DrMode.Cold, 0.3m, 0, 0, NeedsExternalLines: false), // reduced capacity is fine outside core work
             ],
             capacityTarget: 1m, D(2026, 6, 1));
 

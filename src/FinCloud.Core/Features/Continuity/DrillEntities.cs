@@ -58,9 +58,6 @@ public sealed class ContinuityDrill : ITenantOwned
 
     public string? Summary { get; private set; }
 
-    /// <summary>The sector-wide joint drill this drill takes part in, if any.</summary>
-    public Guid? JointDrillId { get; private set; }
-
     public static ContinuityDrill Plan(string title, DrillKind kind, string scenario, DateOnly plannedOn, IReadOnlyList<Guid> scope, bool includesExternalLinks, DateTimeOffset now) =>
         new()
         {

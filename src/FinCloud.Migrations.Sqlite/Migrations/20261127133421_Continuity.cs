@@ -74,8 +74,7 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ExecutedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ProcedureVersionUsed = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    JointDrillId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -75,8 +75,7 @@ namespace FinCloud.Migrations.Postgres.Migrations
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ExecutedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ProcedureVersionUsed = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    JointDrillId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
