@@ -51,6 +51,7 @@ public static class FinCloudHost
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<TenantAccess>();
         services.AddSingleton<Features.CloudUse.EvidenceStore>();
+        Features.CloudUse.EvidenceSweepJob.AddEvidenceSweep(services);
 
         services.AddAuthentication(o =>
             {
@@ -111,6 +112,7 @@ public static class FinCloudHost
         // Korean text as characters, not numeric entities, in rendered HTML.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddFinCloudRateLimits(builder.Configuration);
         services.AddHsts(o =>
         {
