@@ -61,7 +61,7 @@ async Task<bool> Post(string key, int i)
 {
     using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cloud-use/csp/providers")
     {
-        Content = JsonContent.Create(new { name = $"부하 클라우드 {i}" }),
+        Content = JsonContent.Create(new { name = $"부하 클라우드 {Guid.NewGuid():N}" }),
     };
     request.Headers.Authorization = new("Bearer", key);
     using var response = await http.SendAsync(request);
