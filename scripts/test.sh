@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: installs what the tests need, starts a throw-away PostgreSQL,
-# runs every test project (SQLite and PostgreSQL, real Chromium) and ends with "N passed, N failed, N skipped".
+# runs every test project (SQLite and PostgreSQL, real Chromium), checks for vulnerable packages and ends with "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-test-deps.sh || exit 1
@@ -21,5 +21,10 @@ if [ -z "$total" ]; then
   exit 1
 fi
 if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
+# Dependency hygiene: a vulnerable package fails the run (offline: reported, not failed).
+if ! bash scripts/check-vulnerable.sh; then
+  status=1
+  failed=$((${failed:-0} + 1))
+fi
 echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 [ "$status" -eq 0 ]

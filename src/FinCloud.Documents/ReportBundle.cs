@@ -76,42 +76,100 @@ public sealed class ReportBundle(string title)
         return stream.ToArray();
     }
 
-    /// <summary>Reads a bundle and checks that every listed file is present with its hash and nothing is unlisted.</summary>
+    /// <summary>Limits for a received bundle: a ZIP bomb or a hostile manifest is reported, never expanded into memory.</summary>
+    public const long MaxManifestBytes = 1024 * 1024;
+
+    public const long MaxEntryBytes = 512L * 1024 * 1024;
+
+    public const long MaxTotalBytes = 2L * 1024 * 1024 * 1024;
+
+    public const int MaxEntries = 10_000;
+
+    /// <summary>
+    /// Reads a bundle and checks that every listed file is present with its hash and nothing is unlisted. Input is
+    /// untrusted: entries are read as streams under size limits, names that climb out of the bundle are flagged, and
+    /// a file that is not a ZIP archive is a problem, not an exception.
+    /// </summary>
     public static BundleVerification Verify(Stream zipStream)
     {
-        using var zip = new ZipArchive(zipStream, ZipArchiveMode.Read, leaveOpen: true);
-        var manifestEntry = zip.GetEntry(ManifestName);
-        if (manifestEntry is null)
+        ZipArchive zip;
+        try
         {
-            return new BundleVerification(null, ["manifest.json is missing"]);
+            zip = new ZipArchive(zipStream, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException)
+        {
+            return new BundleVerification(null, ["not a ZIP archive"]);
         }
 
-        BundleManifest? manifest;
-        using (var s = manifestEntry.Open())
+        using (zip)
         {
-            manifest = JsonSerializer.Deserialize<BundleManifest>(s, Json);
+            try
+            {
+                return Verify(zip);
+            }
+            catch (InvalidDataException error)
+            {
+                return new BundleVerification(null, ["damaged ZIP archive: " + error.Message]);
+            }
         }
+    }
 
-        if (manifest is null)
+    private static BundleVerification Verify(ZipArchive zip)
+    {
+        if (zip.Entries.Count > MaxEntries)
         {
-            return new BundleVerification(null, ["manifest.json is empty"]);
+            return new BundleVerification(null, [$"more than {MaxEntries} entries"]);
         }
 
         var problems = new List<string>();
+        problems.AddRange(zip.Entries.Where(e => !IsSafeName(e.FullName)).Select(e => $"{e.FullName}: unsafe path (absolute or climbing out of the bundle)"));
+        var manifestEntry = zip.GetEntry(ManifestName);
+        if (manifestEntry is null)
+        {
+            return new BundleVerification(null, [.. problems, "manifest.json is missing"]);
+        }
+
+        BundleManifest? manifest;
+        try
+        {
+            using var s = new BoundedStream(manifestEntry.Open(), MaxManifestBytes);
+            manifest = JsonSerializer.Deserialize<BundleManifest>(s, Json);
+        }
+        catch (Exception error) when (error is JsonException or BoundedStream.LimitExceededException or NotSupportedException)
+        {
+            return new BundleVerification(null, [.. problems, "manifest.json is unreadable: " + error.Message]);
+        }
+
+        if (manifest?.Files is null)
+        {
+            return new BundleVerification(null, [.. problems, "manifest.json is empty"]);
+        }
+
+        long total = 0;
         foreach (var file in manifest.Files)
         {
-            var entry = zip.GetEntry(file.Path);
+            var entry = file.Path is { } path ? zip.GetEntry(path) : null;
             if (entry is null)
             {
                 problems.Add($"{file.Path}: missing");
                 continue;
             }
 
-            using var s = entry.Open();
-            var hash = Convert.ToHexStringLower(SHA256.HashData(s));
-            if (hash != file.Sha256)
+            try
             {
-                problems.Add($"{file.Path}: SHA-256 differs");
+                using var s = new BoundedStream(entry.Open(), Math.Min(MaxEntryBytes, MaxTotalBytes - total));
+                var hash = Convert.ToHexStringLower(SHA256.HashData(s));
+                total += s.BytesRead;
+                if (hash != file.Sha256)
+                {
+                    problems.Add($"{file.Path}: SHA-256 differs");
+                }
+            }
+            catch (BoundedStream.LimitExceededException)
+            {
+                problems.Add($"{file.Path}: expands beyond the size limit (possible ZIP bomb); not read further");
+                return new BundleVerification(manifest, problems);
             }
         }
 
@@ -119,6 +177,11 @@ public sealed class ReportBundle(string title)
         problems.AddRange(zip.Entries.Where(e => !listed.Contains(e.FullName)).Select(e => $"{e.FullName}: not in the manifest"));
         return new BundleVerification(manifest, problems);
     }
+
+    /// <summary>A relative path inside the bundle: no drive, no leading slash, no backslash, no <c>..</c> segment.</summary>
+    public static bool IsSafeName(string name) =>
+        name.Length > 0 && name[0] != '/' && !name.Contains('\\', StringComparison.Ordinal) && !name.Contains(':', StringComparison.Ordinal)
+        && !name.Split('/').Any(segment => segment is "..");
 
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
@@ -146,4 +209,52 @@ public sealed class ReportBundle(string title)
 public sealed record BundleVerification(BundleManifest? Manifest, IReadOnlyList<string> Problems)
 {
     public bool IsIntact => Manifest is not null && Problems.Count == 0;
+}
+
+/// <summary>A read-only stream that throws once more than <c>limit</c> bytes have been read: decompression stops there.</summary>
+internal sealed class BoundedStream(Stream inner, long limit) : Stream
+{
+    public sealed class LimitExceededException() : IOException("size limit exceeded");
+
+    public long BytesRead { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+
+    private int Count(int n)
+    {
+        BytesRead += n;
+        return BytesRead > limit ? throw new LimitExceededException() : n;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

@@ -170,8 +170,19 @@ public static class Backup
         }
 
         var packages = await db.ReportPackages.AcrossTenants(AcrossTenantsReason.OperatorVerification).AsNoTracking()
-            .Select(p => new { p.Id, p.StorageKey }).ToListAsync(ct);
-        problems.AddRange(packages.Where(p => !File.Exists(Path.Combine(evidence, p.StorageKey))).Select(p => $"report package {p.Id}: file missing"));
+            .Select(p => new { p.Id, p.StorageKey, p.Sha256 }).ToListAsync(ct);
+        foreach (var package in packages)
+        {
+            var path = Path.Combine(evidence, package.StorageKey);
+            if (!File.Exists(path))
+            {
+                problems.Add($"report package {package.Id}: file missing");
+            }
+            else if (await HashAsync(path, ct) != package.Sha256)
+            {
+                problems.Add($"report package {package.Id}: SHA-256 differs from the recorded one");
+            }
+        }
 
         var intact = true;
         long events = 0;

@@ -61,6 +61,7 @@ public static class FinCloudHost
         services.AddSingleton<Features.Scanning.ScanJobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Scanning.ScanJobRunner>());
         services.AddSingleton<Core.Features.Exchange.ISigningKeyProtector, Features.Exchange.DataProtectionSigningKeyProtector>();
+        Features.CloudUse.EvidenceSweepJob.AddEvidenceSweep(services);
 
         services.AddAuthentication(o =>
             {
@@ -121,6 +122,7 @@ public static class FinCloudHost
         // Korean text as characters, not numeric entities, in rendered HTML.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddFinCloudRateLimits(builder.Configuration);
         services.AddHsts(o =>
         {

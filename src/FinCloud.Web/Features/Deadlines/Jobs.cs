@@ -85,6 +85,7 @@ public static class JobHosting
             q.AddJob<DeadlineReminderJob>(j => j.WithIdentity(DeadlineReminderJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(DeadlineReminderJob.Key).WithIdentity(DeadlineReminderJob.Daily)
                 .WithCronSchedule("0 0 9 * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul"))));
+            CloudUse.EvidenceSweepJob.Schedule(q);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
