@@ -52,6 +52,7 @@ public sealed class ContinuityJourneyTests(BrowserFixture browser) : IClassFixtu
         await SetAsync(page.GetByTestId("run-start-SYS-100"), $"{day}T00:10");
         await SetAsync(page.GetByTestId("run-end-SYS-100"), $"{day}T02:10");
         await page.GetByTestId("procedure").SelectOptionAsync(new SelectOptionValue { Label = "전산센터 소실 대응 절차 v2" });
+        await Assertions.Expect(page.GetByTestId("procedure")).ToHaveValueAsync("전산센터 소실 대응 절차 v2");
         await page.GetByTestId("record-drill").ClickAsync();
         await page.GetByTestId("drill-results").Or(page.GetByTestId("record-error")).WaitForAsync();
         if (await page.GetByTestId("record-error").CountAsync() > 0)
@@ -84,8 +85,9 @@ public sealed class ContinuityJourneyTests(BrowserFixture browser) : IClassFixtu
             var rows = part.Worksheet!.Descendants<Row>()
                 .Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "").ToList())
                 .ToList();
-            rows.ShouldContain(r => r[4] == "계정계 AP" && r[7] == "미달성" && r[5] == "1시간 00분" && r[6] == "1시간 50분");
-            rows.ShouldContain(r => r[10] == "전산센터 소실 대응 절차 v2");
+            var core = rows.Single(r => r[4] == "계정계 AP");
+            (core[5], core[6], core[7]).ShouldBe(("1시간 00분", "1시간 50분", "미달성"));
+            core[10].ShouldBe("전산센터 소실 대응 절차 v2");
         }
 
         var pdf = await page.APIRequest.GetAsync($"/continuity/export/drills.pdf?drillId={drillId}");

@@ -112,7 +112,7 @@ public sealed class DrillSystemRun : ITenantOwned
         int? achievedMinutes, bool met, int automatedSteps, int manualSteps, string result, DateTimeOffset now) =>
         new()
         {
-            Id = Guid.CreateVersion7(now), DrillId = drillId, AssetId = assetId, RtoMinutes = rtoMinutes, StartedAt = startedAt, RecoveredAt = recoveredAt,
+            Id = Guid.CreateVersion7(now), DrillId = drillId, AssetId = assetId, RtoMinutes = rtoMinutes, StartedAt = startedAt?.ToUniversalTime(), RecoveredAt = recoveredAt?.ToUniversalTime(),
             Succeeded = succeeded, AchievedMinutes = achievedMinutes, Met = met, AutomatedSteps = automatedSteps, ManualSteps = manualSteps, Result = result,
         };
 }

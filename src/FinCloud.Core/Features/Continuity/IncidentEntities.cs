@@ -82,7 +82,7 @@ public sealed class ElectronicFinanceIncident : ITenantOwned
         ArgumentNullException.ThrowIfNull(input);
         var incident = new ElectronicFinanceIncident { Id = Guid.CreateVersion7(now), Stage = IncidentStage.Detected };
         incident.Update(input);
-        incident.Timeline.Add(new TimelineEntry { At = input.AwareAt, Text = "사고 인지·등록" });
+        incident.Timeline.Add(new TimelineEntry { At = input.AwareAt.ToUniversalTime(), Text = "사고 인지·등록" });
         return incident;
     }
 
@@ -91,9 +91,10 @@ public sealed class ElectronicFinanceIncident : ITenantOwned
         ArgumentNullException.ThrowIfNull(input);
         Title = input.Title.Trim();
         Type = input.Type;
-        OccurredAt = input.OccurredAt;
-        AwareAt = input.AwareAt;
-        RestoredAt = input.RestoredAt;
+        // Instants are stored in UTC (PostgreSQL's timestamptz accepts no other offset); pages show them in KST.
+        OccurredAt = input.OccurredAt.ToUniversalTime();
+        AwareAt = input.AwareAt.ToUniversalTime();
+        RestoredAt = input.RestoredAt?.ToUniversalTime();
         ServiceSubscribers = input.ServiceSubscribers;
         CustomerLossKrw = input.CustomerLossKrw;
         CriteriaMet = [.. input.CriteriaMet.Distinct()];
@@ -104,6 +105,7 @@ public sealed class ElectronicFinanceIncident : ITenantOwned
 
     public void Advance(IncidentStage stage, string note, DateTimeOffset at)
     {
+        at = at.ToUniversalTime();
         Stage = stage;
         if (stage == IncidentStage.Closed)
         {
@@ -157,5 +159,5 @@ public sealed class IncidentReportSubmission : ITenantOwned
     public string? Reference { get; private init; }
 
     public static IncidentReportSubmission Record(Guid incidentId, ReportStage stage, int sequence, string? reference, DateTimeOffset at) =>
-        new() { Id = Guid.CreateVersion7(at), IncidentId = incidentId, Stage = stage, Sequence = sequence, Reference = reference, SubmittedAt = at };
+        new() { Id = Guid.CreateVersion7(at), IncidentId = incidentId, Stage = stage, Sequence = sequence, Reference = reference, SubmittedAt = at.ToUniversalTime() };
 }
