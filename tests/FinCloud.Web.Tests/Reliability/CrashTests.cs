@@ -140,6 +140,12 @@ public sealed class CrashTests
 
         work.Add(Attempt(async () =>
         {
+            // Resolutions start once report packages are being acknowledged, so the kill lands among them too.
+            while (!acknowledged.Any(a => a.Kind == "package"))
+            {
+                await Task.Delay(50, killed.Token);
+            }
+
             foreach (var item in prepared.AgendaItems)
             {
                 var response = await client.PostAsJsonAsync(new Uri($"/api/cloud-use/committee/agenda/{item}/resolution", UriKind.Relative), new ResolveRequest("원안 가결", false), FinCloudApp.Json, killed.Token);
@@ -213,7 +219,7 @@ public sealed class CrashTests
 
         (await Backup.VerifyAsync(settings, 0, Ct)).Problems.ShouldBeEmpty();
         acknowledged.Count(a => a.Kind == "package").ShouldBeGreaterThan(0, "the kill came while writes were being acknowledged");
-        Figures.Record($"crash ({provider}): acknowledged {acknowledged.Count}, resolved before kill {resolved.Count}/{prepared.AgendaItems.Count}, packages {packageIds.Count}, evidence {evidenceIds.Count}, lost {lost.Count}");
+        Figures.Record($"crash ({provider}): acknowledged {acknowledged.Count}, resolved before kill {prepared.AgendaItems.Count(resolved.Contains)}/{prepared.AgendaItems.Count}, packages {packageIds.Count}, evidence {evidenceIds.Count}, lost {lost.Count}");
     }
 
     /// <summary>Runs one stream of work; a connection broken by the kill ends it (that request was never acknowledged).</summary>
