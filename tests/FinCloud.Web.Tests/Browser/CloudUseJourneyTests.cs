@@ -21,7 +21,7 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     private static Task ReadyAsync(IPage page) =>
@@ -72,7 +72,7 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
         await page.GetByTestId("decide").ClickAsync();
 
         // The decision and the plan.
-        await page.WaitForURLAsync(new Regex("/cloud-use/cases/[0-9a-f-]{36}$"));
+        await page.WaitForURLAsync(new Regex("/cloud-use/cases/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
         await ReadyAsync(page);
         var caseUrl = page.Url;
         (await page.GetByTestId("case-title").InnerTextAsync()).ShouldBe(caseName);

@@ -21,7 +21,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
         await page.Locator("#email").FillAsync("admin@hanbit.example");
         await page.Locator("#password").FillAsync(browser.App.DemoPassword);
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.GotoAsync("/admin/audit");
         // The circuit (WebSocket to our own origin) is up once the page reports itself interactive.
         await page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });

@@ -13,7 +13,7 @@ public sealed class ScanJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await page.Locator("#email").FillAsync("officer@hanbit.example");
         await page.Locator("#password").FillAsync(browser.App.DemoPassword);
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
 
         await page.GotoAsync("/scans");
         await page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });

@@ -38,7 +38,7 @@ public sealed class SectorRiskViewTests(BrowserFixture browser) : IClassFixture<
         await page.Locator("#email").FillAsync("supervisor@fss.example");
         await page.Locator("#password").FillAsync(browser.App.DemoPassword);
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
 
         await page.GotoAsync("/reports");
         await page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });

@@ -11,7 +11,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>Prerendered HTML arrives before the circuit; clicks only work once the page is interactive.</summary>
@@ -40,7 +40,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         await BrowserFixture.ScreenshotAsync(page, "02-home-bank-officer");
 
         await page.Locator("nav.sidebar").GetByText("업무연속성").ClickAsync();
-        await page.WaitForURLAsync("**/continuity");
+        await page.WaitForURLAsync("**/continuity", new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator("h1", new PageLocatorOptions { HasText = "업무연속성" }).WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "03-module-continuity");
 

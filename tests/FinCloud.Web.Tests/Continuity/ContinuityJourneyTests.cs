@@ -31,7 +31,7 @@ public sealed class ContinuityJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.Locator("#email").FillAsync("officer@hanbit.example");
         await page.Locator("#password").FillAsync(browser.App.DemoPassword);
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
 
         // Plan: the core 계정계 AP (RTO 1 h from 예금 입출금) and a support system.
         await page.GotoAsync("/continuity/drills");
@@ -41,7 +41,7 @@ public sealed class ContinuityJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.GetByTestId("scope-SYS-001").CheckAsync();
         await page.GetByTestId("scope-SYS-100").CheckAsync();
         await page.GetByTestId("drill-plan").ClickAsync();
-        await page.WaitForURLAsync("**/continuity/drills/*");
+        await page.WaitForURLAsync("**/continuity/drills/*", new() { WaitUntil = WaitUntilState.Commit });
         await ReadyAsync(page);
         var drillId = page.Url.Split('/')[^1];
 

@@ -43,7 +43,7 @@ public sealed class ExemptionJourneyTests
             await page.GetByTestId("ex-csp").FillAsync("Microsoft");
             await page.GetByTestId("ex-committee").FillAsync("2027-정보보호위-01");
             await page.GetByTestId("ex-register").ClickAsync();
-            await page.WaitForURLAsync("**/separation-exemptions/*");
+            await page.WaitForURLAsync("**/separation-exemptions/*", new() { WaitUntil = WaitUntilState.Commit });
             await page.Locator("#fincloud-ready[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
             // Every condition met with evidence, except the internal-terminal security measures (seven S3 conditions and areas).
@@ -121,6 +121,6 @@ public sealed class ExemptionJourneyTests
         await page.Locator("#email").FillAsync("officer@hanbit.example");
         await page.Locator("#password").FillAsync(app.DemoPassword);
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 }
