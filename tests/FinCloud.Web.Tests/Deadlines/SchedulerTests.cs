@@ -32,7 +32,15 @@ public sealed class SchedulerTests
         if (provider == Databases.Postgres)
         {
             schedulers[0].SchedulerInstanceId.ShouldNotBe(schedulers[1].SchedulerInstanceId);
-            (await schedulers[0].QueryClusterNodes(ct)).Count.ShouldBe(2);
+            // Each node checks in on its own timer: give the second one time to appear.
+            var nodes = await schedulers[0].QueryClusterNodes(ct);
+            for (var attempt = 0; attempt < 60 && nodes.Count < 2; attempt++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+                nodes = await schedulers[0].QueryClusterNodes(ct);
+            }
+
+            nodes.Count.ShouldBe(2);
         }
     }
 }
