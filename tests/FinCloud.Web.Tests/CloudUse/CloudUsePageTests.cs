@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using FinCloud.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FinCloud.Web.Tests.CloudUse;
@@ -10,21 +8,10 @@ public sealed partial class CloudUsePageTests(SharedApps apps) : IClassFixture<S
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
-
     private static async Task<HttpClient> SignedInAsync(FinCloudApp app, string email)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative), Ct);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value,
-            ["Input.Email"] = email,
-            ["Input.Password"] = app.DemoPassword,
-        });
-        (await client.PostAsync(new Uri("/account/login", UriKind.Relative), form, Ct)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var client = app.Browser();
+        (await client.SignInAsync(email, app.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return client;
     }
 
