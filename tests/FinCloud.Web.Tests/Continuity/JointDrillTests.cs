@@ -80,7 +80,11 @@ public sealed class JointDrillTests(SharedApps apps) : IClassFixture<SharedApps>
         var beforeSubmit = await app.InOrgAsync(clock, fss, db => JointDrills.OutcomeAsync(db, joint.Id, None));
         beforeSubmit!.Reported.ShouldBe(0);
 
+        (await app.InOrgAsync(clock, bankA, db => new ContinuityDeadlines().OpenDeadlinesAsync(db, None)))
+            .ShouldContain(d => d.Key == $"continuity/joint-drill/{invitation.Id}" && d.DueOn == new DateOnly(2026, 12, 4));
         (await app.InOrgAsync(clock, bankA, db => JointDrills.SubmitAsync(db, invitation.Id, None))).Error.ShouldBeNull();
+        (await app.InOrgAsync(clock, bankA, db => new ContinuityDeadlines().OpenDeadlinesAsync(db, None)))
+            .ShouldNotContain(d => d.Key == $"continuity/joint-drill/{invitation.Id}");
         var outcome = await app.InOrgAsync(clock, fss, db => JointDrills.OutcomeAsync(db, joint.Id, None));
 
         (outcome!.Invited, outcome.Reported, outcome.NotReported, outcome.MissedRto).ShouldBe((2, 1, 1, 1));
