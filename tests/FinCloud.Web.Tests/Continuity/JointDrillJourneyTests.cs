@@ -55,6 +55,12 @@ public sealed class JointDrillJourneyTests(BrowserFixture browser) : IClassFixtu
         await bankPage.GetByTestId("jp-drill").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await bankPage.GetByTestId("jp-issues").FillAsync("대외망 회선 절체가 수동");
         await bankPage.GetByTestId("jp-record").ClickAsync();
+        await bankPage.GetByTestId("jp-submit").Or(bankPage.GetByTestId("error-drillId")).WaitForAsync();
+        if (await bankPage.GetByTestId("error-drillId").CountAsync() > 0)
+        {
+            throw new InvalidOperationException(await bankPage.GetByTestId("error-drillId").InnerTextAsync());
+        }
+
         await Assertions.Expect(bankPage.GetByTestId("participation-status")).ToHaveTextAsync("결과 기록 (미제출)");
         await Assertions.Expect(bankPage.GetByTestId("participation-system-row").First).ToBeVisibleAsync();
         await bankPage.GetByTestId("jp-submit").ClickAsync();

@@ -264,7 +264,7 @@ public sealed class ContinuitySnapshot
     }
 
     /// <summary>For each node, how many core processes reach it (concentration).</summary>
-    private static Dictionary<Guid, int> CoreReach(IEnumerable<string> coreProcessIds, IReadOnlyList<ContinuityDependency> dependencies)
+    internal static Dictionary<Guid, int> CoreReach(IEnumerable<string> coreProcessIds, IReadOnlyList<ContinuityDependency> dependencies)
     {
         var next = dependencies.GroupBy(d => d.DependantId).ToDictionary(g => g.Key, g => g.Select(d => d.DependencyId).ToList());
         var counts = new Dictionary<Guid, int>();

@@ -49,4 +49,21 @@ public static class EmergencyPlan
         await db.SaveChangesAsync(ct);
         return entry;
     }
+
+    /// <summary>Names who holds a role and the deputy; a vacant role shows as a gap on the plan page.</summary>
+    public static async Task<EmergencyRole?> AssignRoleAsync(FinCloudDbContext db, Guid id, Guid? holderId, Guid? deputyId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var role = await db.EmergencyRoles.SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (role is null)
+        {
+            return null;
+        }
+
+        var before = $"holder={role.HolderId}; deputy={role.DeputyId}";
+        role.Assign(holderId, deputyId);
+        db.Audit(AuditEventType.EmergencyRoleSaved, nameof(EmergencyRole), role.Id, before, $"holder={holderId}; deputy={deputyId}");
+        await db.SaveChangesAsync(ct);
+        return role;
+    }
 }

@@ -295,17 +295,22 @@ public static class JointDrills
             else
             {
                 var runs = await db.DrillSystemRuns.AsNoTracking().Where(r => r.DrillId == drill.Id).ToListAsync(ct);
-                var snapshot = await ContinuitySnapshot.LoadAsync(db, ct);
-                var assets = snapshot.Assets.ToDictionary(a => a.Asset.Id);
+                // The BIA graph only (not the whole dashboard snapshot): effective RTOs and which systems serve core work.
+                var processes = await db.BusinessProcesses.AsNoTracking().ToListAsync(ct);
+                var assets = await db.ItAssets.AsNoTracking().ToDictionaryAsync(a => a.Id, ct);
+                var thirdParties = await db.LinkedThirdPartyServices.AsNoTracking().ToListAsync(ct);
+                var dependencies = await db.ContinuityDependencies.AsNoTracking().ToListAsync(ct);
+                var rollup = ContinuitySnapshot.Rollup(processes, assets.Values, thirdParties, dependencies);
+                var core = ContinuitySnapshot.CoreReach(processes.Where(x => x.IsCore).Select(x => x.Id.ToString()), dependencies);
                 systems = [.. drill.ScopeAssetIds.Select(id =>
                 {
                     var run = runs.SingleOrDefault(r => r.AssetId == id);
                     assets.TryGetValue(id, out var asset);
                     return new JointDrillSystemOutcome
                     {
-                        System = asset?.Asset.Name ?? "?",
-                        Core = asset?.ServesCore ?? false,
-                        RtoMinutes = run?.RtoMinutes ?? (int)(asset?.EffectiveRto?.TotalMinutes ?? 0),
+                        System = asset?.Name ?? "?",
+                        Core = core.ContainsKey(id),
+                        RtoMinutes = run?.RtoMinutes ?? (int)(rollup.EffectiveRto(id.ToString())?.TotalMinutes ?? 0),
                         AchievedMinutes = run?.AchievedMinutes,
                         Switched = run is { Succeeded: true },
                         Met = run is { Met: true },

@@ -1,0 +1,84 @@
+using FinCloud.Web.Tests.Browser;
+using Microsoft.Playwright;
+
+namespace FinCloud.Web.Tests.Continuity;
+
+/// <summary>
+/// Editing the BIA in the browser: the server names each wrong field and the form keeps what was typed; a saved process
+/// gets a dependency, the graph check reports the slower dependency, and the list finds the process.
+/// </summary>
+public sealed class ProcessEditJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    static ProcessEditJourneyTests() => Assertions.SetDefaultExpectTimeout(20_000);
+
+    private static Task ReadyAsync(IPage page) =>
+        page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>Blazor's @bind listens to "change", which filling alone does not raise.</summary>
+    private static async Task SetAsync(ILocator input, string value)
+    {
+        await input.FillAsync(value);
+        await input.DispatchEventAsync("change");
+    }
+
+    [Fact]
+    public Task An_officer_fixes_the_named_fields_saves_a_process_and_sees_the_slower_dependency_flagged() => browser.RunAsync("process-edit-journey", async page =>
+    {
+        await page.GotoAsync("/account/login");
+        await page.Locator("#email").FillAsync("officer@hanbit.example");
+        await page.Locator("#password").FillAsync(browser.App.DemoPassword);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+
+        await page.GotoAsync("/continuity/processes");
+        await ReadyAsync(page);
+        await page.GetByTestId("new-process").ClickAsync();
+        await page.WaitForURLAsync("**/continuity/processes/new", new() { WaitUntil = WaitUntilState.Commit });
+        await ReadyAsync(page);
+
+        // A core process without its rationale, under a code the bank already uses.
+        await SetAsync(page.GetByTestId("p-code"), "BP-01");
+        await SetAsync(page.GetByTestId("p-name"), "외화 환전 예약");
+        await SetAsync(page.GetByTestId("p-department"), "외환부");
+        await SetAsync(page.GetByTestId("p-rto"), "120");
+        await page.GetByTestId("p-core").CheckAsync();
+        await SetAsync(page.GetByTestId("impact-after-0"), "60");
+        await SetAsync(page.GetByTestId("impact-loss-0"), "50000000");
+        await page.GetByTestId("p-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-coreRationale")).ToContainTextAsync("사유");
+        await Assertions.Expect(page.GetByTestId("p-name")).ToHaveValueAsync("외화 환전 예약");
+        await Assertions.Expect(page.GetByTestId("impact-loss-0")).ToHaveValueAsync("50000000");
+
+        await SetAsync(page.GetByTestId("p-rationale"), "대고객 외화 지급 중단 시 민원·규제 영향");
+        await page.GetByTestId("p-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-code")).ToContainTextAsync("BP-01");
+        await Assertions.Expect(page.GetByTestId("error-coreRationale")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("p-rationale")).ToHaveValueAsync("대고객 외화 지급 중단 시 민원·규제 영향");
+
+        await SetAsync(page.GetByTestId("p-code"), "BP-90");
+        await page.GetByTestId("p-save").ClickAsync();
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/continuity/processes/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
+        await ReadyAsync(page);
+        await Assertions.Expect(page.GetByTestId("p-code")).ToHaveValueAsync("BP-90");
+        await Assertions.Expect(page.GetByTestId("dependencies-empty")).ToBeVisibleAsync();
+
+        // The process now depends on infrastructure built to recover in 8 h, against its 2 h RTO.
+        var option = page.Locator("[data-testid=dep-target] option", new() { HasText = "INF-07" });
+        var value = await option.GetAttributeAsync("value");
+        await page.GetByTestId("dep-target").SelectOptionAsync(value!);
+        await page.GetByTestId("dep-add").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dependency-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("graph-message").First).ToContainTextAsync("RTO 충돌: 외화 환전 예약");
+        await BrowserFixture.ScreenshotAsync(page, "continuity-process-edit");
+
+        // The list finds it by search (once its first page is in, so the search is not overtaken by it).
+        await page.GotoAsync("/continuity/processes");
+        await ReadyAsync(page);
+        await Assertions.Expect(page.GetByTestId("list-position")).ToContainTextAsync("41");
+        await SetAsync(page.GetByTestId("list-search"), "bp-90");
+        await page.GetByTestId("list-search").PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("list-position")).ToContainTextAsync("전체 1건");
+        await Assertions.Expect(page.GetByTestId("process-link")).ToHaveTextAsync("외화 환전 예약");
+    });
+}
