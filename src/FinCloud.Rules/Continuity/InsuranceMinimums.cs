@@ -14,8 +14,12 @@ public sealed record InsuranceMinimumVersion(string Id, DateOnly EffectiveFrom, 
             && (m.MinTotalAssetsKrw is null || (totalAssetsKrw is { } assets && assets >= m.MinTotalAssetsKrw)));
 }
 
-/// <summary>One minimum. <see cref="Conservative"/> marks the higher of conflicting sources (ED-18).</summary>
-public sealed record InsuranceMinimum(string Category, long AmountKrw, Confidence Confidence, string? Note = null, long? MinTotalAssetsKrw = null, bool Conservative = false)
+/// <summary>
+/// One minimum. <see cref="Conservative"/> marks the higher of conflicting sources (ED-18); <see cref="SourceUrl"/> names
+/// where the amount itself comes from when that is not the version's provision (e.g. a value carried over from an older text).
+/// </summary>
+public sealed record InsuranceMinimum(string Category, long AmountKrw, Confidence Confidence, string? Note = null, long? MinTotalAssetsKrw = null, bool Conservative = false,
+    string? SourceUrl = null)
 {
     /// <summary>A reserve may make up the difference: the policy limit must reach the minimum less the reserve.</summary>
     public bool IsCovered(long policyLimitKrw, long reserveKrw = 0) => policyLimitKrw >= AmountKrw - reserveKrw;

@@ -45,6 +45,9 @@ public sealed class InsuranceComplianceTests
         after.Compliant.ShouldBeFalse();
         after.Unverified.ShouldBeTrue();
         after.Reasoning[0].ShouldContain("보수적 해석");
+        // The amount used says where it comes from and how sure we are: the 2009 press figure, not the 2025 text.
+        (after.Minimum!.AmountKrw, after.Minimum.Confidence, after.Minimum.Conservative).ShouldBe((1_000_000_000, FinCloud.Rules.Rulebooks.Confidence.Reconstructed, true));
+        after.Minimum.SourceUrl.ShouldBe("https://etnews.com/200907120047");
     }
 
     [Fact]
