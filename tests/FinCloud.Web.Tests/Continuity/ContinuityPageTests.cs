@@ -125,6 +125,25 @@ public sealed class ContinuityPageTests(SharedApps apps) : IClassFixture<SharedA
         System.Xml.Linq.XDocument.Parse(svg).Root!.Name.LocalName.ShouldBe("svg");
     }
 
+    [Fact]
+    public async Task The_charts_export_as_png_of_the_svg_size()
+    {
+        var (_, client) = await SignedInAsync();
+        var svg = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync(new Uri("/continuity/export/charts/rto.svg", UriKind.Relative), Ct)).Root!;
+
+        using var response = await client.GetAsync(new Uri("/continuity/export/charts/rto.png", UriKind.Relative), Ct);
+
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+        bytes[..8].ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+        using var bitmap = SkiaSharp.SKBitmap.Decode(bytes);
+        bitmap.ShouldNotBeNull();
+        (bitmap.Width, bitmap.Height).ShouldBe((int.Parse((string)svg.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse((string)svg.Attribute("height")!, System.Globalization.CultureInfo.InvariantCulture)));
+        // Not a blank canvas: the chart's bars and text leave pixels other than the white background.
+        bitmap.Pixels.Any(p => p != SkiaSharp.SKColors.White).ShouldBeTrue();
+    }
+
     private static List<List<string>> Sheet(byte[] bytes, string name)
     {
         using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);

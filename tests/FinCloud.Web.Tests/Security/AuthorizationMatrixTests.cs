@@ -318,6 +318,7 @@ public static partial class AccessPolicy
         ["GET /continuity/drills/{DrillId:guid}"] = Access.Member,
         ["GET /continuity/export/bia.pdf"] = Access.Member,
         ["GET /continuity/export/bia.xlsx"] = Access.Member,
+        ["GET /continuity/export/charts/{chart}.png"] = Access.Member,
         ["GET /continuity/export/charts/{chart}.svg"] = Access.Member,
         ["GET /continuity/export/drills.pdf"] = Access.Member,
         ["GET /continuity/export/drills.xlsx"] = Access.Member,

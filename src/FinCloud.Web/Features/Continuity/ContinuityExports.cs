@@ -29,18 +29,26 @@ public static class ContinuityExports
         group.MapGet("charts/{chart}.svg", async (string chart, Guid? processId, FinCloudDbContext db, CancellationToken ct) =>
         {
             var s = await ContinuitySnapshot.LoadAsync(db, ct);
-            var svg = chart switch
-            {
-                "rto" => ContinuityCharts.RtoVsAchieved(s.CoreResults, "핵심 시스템 RTO 대비 훈련 달성 시간"),
-                "coverage" => ContinuityCharts.CoverageHeatMap(s.Coverage, s.Names, "핵심 시스템 훈련 커버리지 (12개월)"),
-                "status" => ContinuityCharts.Status(s, "보험·재해복구·훈련 현황"),
-                "dependencies" when processId is { } id && s.Processes.Any(p => p.Process.Id == id) => ContinuityCharts.Dependencies(s, id, $"의존 관계: {s.Name(id)}"),
-                _ => null,
-            };
+            var svg = Chart(s, chart, processId);
             return svg is null ? Results.NotFound() : Results.File(System.Text.Encoding.UTF8.GetBytes(svg), "image/svg+xml", $"continuity-{chart}-{s.Today:yyyyMMdd}.svg");
+        });
+        group.MapGet("charts/{chart}.png", async (string chart, Guid? processId, FinCloudDbContext db, CancellationToken ct) =>
+        {
+            var s = await ContinuitySnapshot.LoadAsync(db, ct);
+            var svg = Chart(s, chart, processId);
+            return svg is null ? Results.NotFound() : Results.File(ChartPng.FromSvg(svg), "image/png", $"continuity-{chart}-{s.Today:yyyyMMdd}.png");
         });
         return routes;
     }
+
+    private static string? Chart(ContinuitySnapshot s, string chart, Guid? processId) => chart switch
+    {
+        "rto" => ContinuityCharts.RtoVsAchieved(s.CoreResults, "핵심 시스템 RTO 대비 훈련 달성 시간"),
+        "coverage" => ContinuityCharts.CoverageHeatMap(s.Coverage, s.Names, "핵심 시스템 훈련 커버리지 (12개월)"),
+        "status" => ContinuityCharts.Status(s, "보험·재해복구·훈련 현황"),
+        "dependencies" when processId is { } id && s.Processes.Any(p => p.Process.Id == id) => ContinuityCharts.Dependencies(s, id, $"의존 관계: {s.Name(id)}"),
+        _ => null,
+    };
 
     private static async Task<IResult> FileAsync(FinCloudDbContext db, string name, string extension, byte[] bytes, CancellationToken ct)
     {
