@@ -148,6 +148,8 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
 
     public DbSet<ReceivedEvaluation> ReceivedEvaluations => Set<ReceivedEvaluation>();
 
+    public DbSet<Features.Oscal.ImportedCatalogue> ImportedCatalogues => Set<Features.Oscal.ImportedCatalogue>();
+
     /// <summary>Read by the query filter on every query; EF turns it into a parameter.</summary>
     private Guid? CurrentOrganizationId => Tenant.OrganizationId;
 

@@ -2414,6 +2414,59 @@ namespace FinCloud.Migrations.Postgres.Migrations
                     b.ToTable("SeparationExemptions");
                 });
 
+            modelBuilder.Entity("FinCloud.Core.Features.Oscal.ImportedCatalogue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CatalogueId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("CatalogueJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Illustrative")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OscalUuid")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("ImportedCatalogues");
+                });
+
             modelBuilder.Entity("FinCloud.Core.Features.Scanning.ScanJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3724,6 +3777,15 @@ namespace FinCloud.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinCloud.Core.Features.Oscal.ImportedCatalogue", b =>
+                {
+                    b.HasOne("FinCloud.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,55 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FinCloud.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class OscalPublicApi : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ImportedCatalogues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CatalogueId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OscalUuid = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ItemCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Illustrative = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CatalogueJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedCatalogues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportedCatalogues_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportedCatalogues_OrganizationId_Sha256",
+                table: "ImportedCatalogues",
+                columns: new[] { "OrganizationId", "Sha256" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ImportedCatalogues");
+        }
+    }
+}
