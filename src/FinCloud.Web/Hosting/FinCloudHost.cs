@@ -187,6 +187,8 @@ public static class FinCloudHost
             return next(context);
         });
         app.UseFinCloudRateLimits();
+        app.UseApiScopes();
+        app.UseIdempotencyKeys();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -284,6 +284,7 @@ public static partial class AccessPolicy
         ["GET /api/exchange/signing-key"] = Access.Administrator,
         ["GET /api/exchange/trusted-issuers"] = Access.Member,
         ["GET /api/fsi/evaluations"] = Access.Member,
+        ["GET /api/api-keys/scopes"] = Access.Administrator,
         ["GET /api/oscal/catalogs"] = Access.Member,
         ["GET /api/oscal/catalog"] = Access.Member,
         ["GET /api/oscal/catalog-imports"] = Access.Member,
