@@ -20,7 +20,7 @@ public static class ApiEndpoints
 {
     public static RouteGroupBuilder MapFinCloudApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api").RequireAuthorization(Policies.Api);
+        var api = routes.MapGroup("/api").RequireAuthorization(Policies.Api).WithUniformPaging();
         api.MapOrganizationEndpoints();
         api.MapAuditEndpoints();
         api.MapApiKeyEndpoints();

@@ -142,6 +142,35 @@ public sealed class PublicApiTests(SharedApps apps) : IClassFixture<SharedApps>
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Lists_page_with_page_and_page_size_and_tell_the_total(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var org = await app.CreateOrganizationAsync();
+        using var api = app.ApiClient((await app.CreateApiKeyAsync(org, OrganizationRole.Officer)).Secret);
+        foreach (var name in new[] { "가클라우드", "나클라우드", "다클라우드" })
+        {
+            (await api.PostAsJsonAsync("/api/cloud-use/csp/providers", new RegisterProviderRequest(name), FinCloudApp.Json, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        using var first = await api.GetAsync("/api/cloud-use/csp/providers?pageSize=2", Ct);
+        first.Headers.GetValues(ApiPaging.TotalCountHeader).ShouldBe(["3"]);
+        first.Headers.GetValues("Link").Single().ShouldContain("page=2&pageSize=2>; rel=\"next\"");
+        var firstPage = await FinCloudApp.ReadAsync<List<ProviderDto>>(first);
+        firstPage.Count.ShouldBe(2);
+        using var second = await api.GetAsync("/api/cloud-use/csp/providers?pageSize=2&page=2", Ct);
+        var rest = await FinCloudApp.ReadAsync<List<ProviderDto>>(second);
+        rest.Count.ShouldBe(1);
+        firstPage.ShouldNotContain(p => p.Id == rest[0].Id);
+
+        using var cases = await api.GetAsync("/api/cloud-use/cases?pageSize=5", Ct);
+        cases.Headers.GetValues(ApiPaging.TotalCountHeader).ShouldBe(["0"], "paged in the database, with the same headers");
+        using var tooBig = await api.GetAsync("/api/cloud-use/csp/providers?pageSize=500", Ct);
+        tooBig.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await tooBig.Content.ReadAsStringAsync(Ct)).ShouldContain("pageSize");
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Concurrent_requests_with_one_key_write_once(string provider)
     {
         var app = await apps.GetAsync(provider);
