@@ -139,7 +139,7 @@ public static class FinCloudHost
             }
         });
         services.AddValidation();
-        services.AddOpenApi();
+        services.AddOpenApi(Api.OpenApiConventions.Configure);
         services.AddHealthChecks();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         return builder;

@@ -169,6 +169,28 @@ public sealed class PublicApiTests(SharedApps apps) : IClassFixture<SharedApps>
         (await tooBig.Content.ReadAsStringAsync(Ct)).ShouldContain("pageSize");
     }
 
+    [Fact]
+    public async Task The_openapi_document_names_the_key_scheme_scopes_examples_and_problem_answers()
+    {
+        var app = await apps.GetAsync(Databases.Sqlite);
+        using var client = app.CreateClient();
+        using var doc = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), Ct));
+        var root = doc.RootElement;
+        var scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        scheme.GetProperty("scheme").GetString().ShouldBe("bearer");
+        root.GetProperty("security")[0].TryGetProperty("ApiKey", out _).ShouldBeTrue();
+
+        var register = root.GetProperty("paths").GetProperty("/api/cloud-use/csp/providers").GetProperty("post");
+        register.GetProperty("x-required-scope").GetString().ShouldBe("cloud-use:write");
+        register.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("name").GetString().ShouldBe("가상클라우드");
+        var forbidden = register.GetProperty("responses").GetProperty("403").GetProperty("content").GetProperty("application/problem+json").GetProperty("example");
+        forbidden.GetProperty("missingScope").GetString().ShouldNotBeNullOrEmpty();
+        register.GetProperty("responses").TryGetProperty("422", out _).ShouldBeTrue();
+
+        var submit = root.GetProperty("paths").GetProperty("/api/cloud-use/cases/{caseId}/report-packages/{packageId}/submission").GetProperty("post");
+        submit.GetProperty("x-required-scope").GetString().ShouldBe("reports:submit");
+    }
+
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Concurrent_requests_with_one_key_write_once(string provider)
