@@ -201,6 +201,7 @@ public static class FinCloudHost
         app.MapCaseListExport();
         app.MapContinuityExports();
         Features.CloudUse.EvidenceApi.MapCloudUseFiles(app);
+        Features.Exchange.ExchangeFiles.MapExchangeFiles(app);
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

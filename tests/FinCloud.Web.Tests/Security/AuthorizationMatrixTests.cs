@@ -432,6 +432,7 @@ public static partial class AccessPolicy
         ["POST /csp-evaluations"] = Access.Member,
         ["POST /deadlines"] = Access.Member,
         ["POST /error"] = Access.Public,
+        ["POST /exchange/files/report-packages/{packageId:guid}/bundle"] = Access.Editor,
         ["POST /exchange"] = Access.Member,
         ["POST /not-found"] = Access.Public,
         ["POST /reports"] = Access.Member,
