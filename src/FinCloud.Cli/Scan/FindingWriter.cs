@@ -18,7 +18,7 @@ internal abstract class FindingWriter : IDisposable
         _ => new JsonLinesWriter(output, reveal),
     };
 
-    public abstract void Write(Finding finding);
+    public abstract void Write(in FindingView finding);
 
     /// <summary>Called once after the scan, with its summary.</summary>
     public virtual void Complete(ScanSummary summary)
@@ -51,7 +51,7 @@ internal abstract class FindingWriter : IDisposable
         private byte[] _pathPrefix = [];
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public override void Write(Finding finding)
+        public override void Write(in FindingView finding)
         {
             if (!ReferenceEquals(finding.Path, _path))
             {
@@ -80,7 +80,9 @@ internal abstract class FindingWriter : IDisposable
             Append(span, ref n, ",\"type\":\""u8);
             Append(span, ref n, TypeNames[(int)finding.Type]);
             Append(span, ref n, "\",\"valueSha256\":\""u8);
-            n += Encoding.ASCII.GetBytes(finding.ValueSha256, span[n..]);
+            // Hex straight from the hash bytes into the output: no string per finding.
+            Convert.TryToHexStringLower(finding.Sha256, span[n..], out var hexLength);
+            n += hexLength;
             Append(span, ref n, "\",\"confidence\":\""u8);
             Append(span, ref n, ConfidenceNames[(int)finding.Confidence]);
             Append(span, ref n, "\",\"checksum\":\""u8);
@@ -107,11 +109,11 @@ internal abstract class FindingWriter : IDisposable
         private static int Format(Span<byte> span, long number) =>
             System.Buffers.Text.Utf8Formatter.TryFormat(number, span, out var written) ? written : throw new InvalidOperationException("buffer too small");
 
-        private void WriteSlow(Finding finding, string? value)
+        private void WriteSlow(in FindingView finding, string? value)
         {
             output.Write(_pathPrefix);
             output.Write(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-                $"{finding.Line},\"column\":{finding.Column},\"type\":\"{finding.Type.Name()}\",\"valueSha256\":\"{finding.ValueSha256}\",\"confidence\":\"{finding.Confidence.Name()}\",\"checksum\":\"{finding.Checksum.Name()}\",\"value\":{value}}}\n")));
+                $"{finding.Line},\"column\":{finding.Column},\"type\":\"{finding.Type.Name()}\",\"valueSha256\":\"{Convert.ToHexStringLower(finding.Sha256)}\",\"confidence\":\"{finding.Confidence.Name()}\",\"checksum\":\"{finding.Checksum.Name()}\",\"value\":{value}}}\n")));
         }
 
         private void Flush()
@@ -136,8 +138,9 @@ internal abstract class FindingWriter : IDisposable
             _text.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"LOCATION",-40} {"TYPE",-15} {"CONFIDENCE",-10} {"CHECKSUM",-8} {(reveal ? "VALUE" : "SAMPLE")}"));
         }
 
-        public override void Write(Finding finding)
+        public override void Write(in FindingView view)
         {
+            var finding = view.ToFinding();
             var location = string.Create(CultureInfo.InvariantCulture, $"{finding.Path}:{finding.Line}:{finding.Column}");
             _text.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{location,-40} {finding.Type.Name(),-15} {finding.Confidence.Name(),-10} {finding.Checksum.Name(),-8} {(_reveal ? finding.Value : finding.MaskedValue)}"));
@@ -220,8 +223,9 @@ internal abstract class FindingWriter : IDisposable
             _json.WriteStartArray("results");
         }
 
-        public override void Write(Finding finding)
+        public override void Write(in FindingView view)
         {
+            var finding = view.ToFinding();
             _json.WriteStartObject();
             _json.WriteString("ruleId", finding.Type.Name());
             _json.WriteNumber("ruleIndex", (int)finding.Type);
