@@ -91,6 +91,7 @@ public sealed class LineDetector(DateOnly today)
     }
 
     /// <summary>The first ASCII or full-width digit or '@', eight or sixteen characters at a time.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int IndexOfTrigger(ReadOnlySpan<char> text)
     {
         var i = 0;
@@ -291,6 +292,7 @@ public sealed class LineDetector(DateOnly today)
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool AllGroupsAccountSized(ReadOnlySpan<int> groups)
     {
         foreach (var g in groups)
@@ -332,6 +334,7 @@ public sealed class LineDetector(DateOnly today)
     }
 
     /// <summary>§4.5, given the first digit is 0.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool IsPhone(ReadOnlySpan<byte> d, ReadOnlySpan<int> groups, bool bare)
     {
         var n = d.Length;
@@ -361,6 +364,7 @@ public sealed class LineDetector(DateOnly today)
         };
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void LegacyDriverLicense(ReadOnlySpan<char> line, int start, int end)
     {
         var p = start;
@@ -394,6 +398,7 @@ public sealed class LineDetector(DateOnly today)
         Add(regionStart, end, IdentifierType.DriverLicense, ChecksumStatus.NotApplicable, Confidence.High);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Passport(ReadOnlySpan<char> line, int letter, int start, int runEnd)
     {
         var runLength = runEnd - start;
@@ -437,13 +442,17 @@ public sealed class LineDetector(DateOnly today)
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiAlphanumeric(char c) => char.IsAsciiLetterOrDigit(c);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsLocalChar(char c) => IsAsciiAlphanumeric(c) || c is '.' or '_' or '%' or '+' or '-';
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsDomainChar(char c) => IsAsciiAlphanumeric(c) || c is '.' or '-';
 
     /// <summary><c>[A-Za-z0-9_%+-]+(\.[A-Za-z0-9_%+-]+)*</c>: dots only between non-empty atoms.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool ValidLocal(ReadOnlySpan<char> local)
     {
         if (local.IsEmpty || local[0] == '.' || local[^1] == '.')
@@ -455,6 +464,7 @@ public sealed class LineDetector(DateOnly today)
     }
 
     /// <summary><c>([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}</c>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool ValidDomain(ReadOnlySpan<char> domain)
     {
         var lastDot = domain.LastIndexOf('.');
@@ -532,6 +542,7 @@ public sealed class LineDetector(DateOnly today)
         return context;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private int FieldIndexAt(ReadOnlySpan<char> line, int position)
     {
         if (position < _fieldPosition)
