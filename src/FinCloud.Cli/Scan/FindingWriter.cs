@@ -131,6 +131,7 @@ internal abstract class FindingWriter : IDisposable
 
         private static readonly JsonSerializerOptions SerializerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void Append(Span<byte> span, ref int n, ReadOnlySpan<byte> bytes)
         {
             bytes.CopyTo(span[n..]);

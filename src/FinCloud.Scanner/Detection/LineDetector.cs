@@ -70,6 +70,14 @@ public sealed class LineDetector(DateOnly today)
 
             var runEnd = RunEnd(line, i);
             DigitRun(line, i, runEnd);
+
+            // A group that follows a digit and '-' or '.' can start neither a value (§2.5) nor a passport (no letter
+            // before it), and DigitRun has already tried it as a continuation: skip it rather than search again.
+            while (runEnd + 1 < line.Length && Chars.IsHyphenOrDot(line[runEnd]) && Chars.IsDigit(line[runEnd + 1]))
+            {
+                runEnd = RunEnd(line, runEnd + 1);
+            }
+
             i = runEnd;
         }
 
