@@ -11,6 +11,7 @@ root.Subcommands.Add(FinCloud.Cli.Scan.ScanCommands.Create());
 root.Subcommands.Add(FinCloud.Cli.Audit.AuditCommands.Create());
 root.Subcommands.Add(FinCloud.Cli.Exchange.BundleCommands.Create());
 root.Subcommands.Add(FinCloud.Cli.Admin.AdminCommands.Create());
+root.Subcommands.Add(FinCloud.Cli.Oscal.OscalCommands.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -154,6 +154,10 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
 
     public DbSet<ReceivedEvaluation> ReceivedEvaluations => Set<ReceivedEvaluation>();
 
+    public DbSet<Features.Oscal.ImportedCatalogue> ImportedCatalogues => Set<Features.Oscal.ImportedCatalogue>();
+
+    public DbSet<ApiAccess.IdempotencyRecord> IdempotencyRecords => Set<ApiAccess.IdempotencyRecord>();
+
     /// <summary>Read by the query filter on every query; EF turns it into a parameter.</summary>
     private Guid? CurrentOrganizationId => Tenant.OrganizationId;
 

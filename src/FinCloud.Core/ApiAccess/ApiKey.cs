@@ -31,13 +31,19 @@ public sealed class ApiKey : ITenantOwned
     /// <summary>What the key may do, as one of the organisation's roles.</summary>
     public OrganizationRole Role { get; private init; }
 
+    /// <summary>
+    /// The API scopes the key may use (<c>cloud-use:read</c>, <c>reports:submit</c>…), space-separated, within its role.
+    /// Null: every scope its role allows, now and as new areas come; keys created before scopes existed are such keys.
+    /// </summary>
+    public string? Scopes { get; private init; }
+
     public DateTimeOffset CreatedAt { get; private init; }
 
     public DateTimeOffset? RevokedAt { get; private set; }
 
     public bool IsActive => RevokedAt is null;
 
-    public static (ApiKey Key, string Secret) Create(string name, OrganizationRole role, DateTimeOffset now)
+    public static (ApiKey Key, string Secret) Create(string name, OrganizationRole role, DateTimeOffset now, IEnumerable<string>? scopes = null)
     {
         var secret = SecretPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var key = new ApiKey
@@ -47,10 +53,14 @@ public sealed class ApiKey : ITenantOwned
             Prefix = secret[..10],
             SecretHash = Hash(secret),
             Role = role,
+            Scopes = scopes is null ? null : string.Join(' ', scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
             CreatedAt = now,
         };
         return (key, secret);
     }
+
+    /// <summary>The key's scopes, or null for every scope of its role.</summary>
+    public IReadOnlyList<string>? ScopeList => Scopes?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 

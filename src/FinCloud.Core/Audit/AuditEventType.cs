@@ -136,4 +136,8 @@ public enum AuditEventType
     ExchangeBundleExported = 1604,
     ExchangeBundleImported = 1605,
     ExchangeBundleRejected = 1606,
+
+    // 1700–1799 OSCAL and the public API (OSCAL 카탈로그 가져오기, API 키 범위)
+    OscalCatalogueImported = 1700,
+    OscalCatalogueRejected = 1701,
 }

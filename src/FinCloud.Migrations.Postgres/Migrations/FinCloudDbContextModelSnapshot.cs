@@ -51,6 +51,10 @@ namespace FinCloud.Migrations.Postgres.Migrations
                     b.Property<int>("Role")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Scopes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -64,6 +68,51 @@ namespace FinCloud.Migrations.Postgres.Migrations
                     b.HasIndex("OrganizationId", "CreatedAt");
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("FinCloud.Core.ApiAccess.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("FinCloud.Core.Audit.AuditChainHead", b =>
@@ -2626,6 +2675,59 @@ namespace FinCloud.Migrations.Postgres.Migrations
                     b.ToTable("SeparationExemptions");
                 });
 
+            modelBuilder.Entity("FinCloud.Core.Features.Oscal.ImportedCatalogue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CatalogueId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("CatalogueJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Illustrative")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OscalUuid")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("ImportedCatalogues");
+                });
+
             modelBuilder.Entity("FinCloud.Core.Features.Scanning.ScanJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3158,6 +3260,15 @@ namespace FinCloud.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("FinCloud.Core.ApiAccess.ApiKey", b =>
+                {
+                    b.HasOne("FinCloud.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinCloud.Core.ApiAccess.IdempotencyRecord", b =>
                 {
                     b.HasOne("FinCloud.Core.Organizations.Organization", null)
                         .WithMany()
@@ -4042,6 +4153,15 @@ namespace FinCloud.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinCloud.Core.Features.Oscal.ImportedCatalogue", b =>
+                {
+                    b.HasOne("FinCloud.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

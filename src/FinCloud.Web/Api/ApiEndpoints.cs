@@ -7,6 +7,7 @@ using FinCloud.Web.Features.Exchange;
 using FinCloud.Web.Features.Supervision;
 using FinCloud.Web.Features.CloudUse;
 using FinCloud.Web.Features.Organizations;
+using FinCloud.Web.Features.Oscal;
 using FinCloud.Web.Security;
 
 namespace FinCloud.Web.Api;
@@ -19,7 +20,7 @@ public static class ApiEndpoints
 {
     public static RouteGroupBuilder MapFinCloudApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api").RequireAuthorization(Policies.Api);
+        var api = routes.MapGroup("/api").RequireAuthorization(Policies.Api).WithUniformPaging();
         api.MapOrganizationEndpoints();
         api.MapAuditEndpoints();
         api.MapApiKeyEndpoints();
@@ -30,6 +31,7 @@ public static class ApiEndpoints
         api.MapExchangeEndpoints();
         api.MapFsiEvaluationEndpoints();
         api.MapSupervisionEndpoints();
+        api.MapOscalEndpoints();
         return api;
     }
 }

@@ -139,7 +139,7 @@ public static class FinCloudHost
             }
         });
         services.AddValidation();
-        services.AddOpenApi();
+        services.AddOpenApi(Api.OpenApiConventions.Configure);
         services.AddHealthChecks();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         return builder;
@@ -187,6 +187,8 @@ public static class FinCloudHost
             return next(context);
         });
         app.UseFinCloudRateLimits();
+        app.UseApiScopes();
+        app.UseIdempotencyKeys();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -199,6 +201,7 @@ public static class FinCloudHost
         app.MapCaseListExport();
         app.MapContinuityExports();
         Features.CloudUse.EvidenceApi.MapCloudUseFiles(app);
+        Features.Exchange.ExchangeFiles.MapExchangeFiles(app);
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -52,6 +52,8 @@ public sealed class ApiKeyAuthenticationHandler(
                 new Claim(FinCloudClaims.OrganizationId, key.OrganizationId.ToString()),
                 new Claim(FinCloudClaims.ActorKind, nameof(ActorKind.ApiKey)),
                 new Claim(ClaimTypes.Role, key.Role.ToString()),
+                // No scope list (keys from before scopes, or created "all"): every scope the role allows.
+                .. (key.ScopeList ?? [ApiScopes.AllOfRole]).Select(s => new Claim(ApiScopes.ClaimType, s)),
             ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

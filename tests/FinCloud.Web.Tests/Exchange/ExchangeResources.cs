@@ -1,7 +1,9 @@
 using FinCloud.Core.Features.Exchange;
 using FinCloud.Core.Features.FsiEvaluations;
+using FinCloud.Core.Features.Oscal;
 using FinCloud.Core.Features.Supervision;
 using FinCloud.Core.Organizations;
+using FinCloud.Rules.Catalogue;
 using FinCloud.Rules.CloudUse;
 using FinCloud.Web.Features.Exchange;
 using FinCloud.Web.Tests.Infrastructure;
@@ -23,8 +25,11 @@ public static class ExchangeResources
             var received = await FsiResults.ReceiveAsync(db, "금융보안원", new EvaluationResultPayload(Guid.CreateVersion7(), null, "가나클라우드", "가나 IaaS", ServiceModel.Iaas,
                 FsiEvaluationType.Periodic, planned.CatalogueId, new DateOnly(2026, 3, 2), new DateOnly(2027, 3, 1), FsiVerdict.Suitable, []), CancellationToken.None);
             await db.SaveChangesAsync();
+            var catalogue = await CatalogueImports.ImportAsync(db, System.Text.Encoding.UTF8.GetBytes(OscalJson.Serialize(
+                OscalCatalogs.FromCsp(CspCatalogues.ById("2023"), db.Clock.GetUtcNow()))), null, CancellationToken.None);
             return new Dictionary<string, Guid>
             {
+                ["importId"] = catalogue.Catalogue.Id,
                 ["trustedIssuerId"] = issuer.Id, ["submissionId"] = submission.Id, ["publicationId"] = planned.Id, ["receivedEvaluationId"] = received!.Id,
             };
         }, organizationId);

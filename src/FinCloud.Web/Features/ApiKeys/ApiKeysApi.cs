@@ -10,13 +10,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinCloud.Web.Features.ApiKeys;
 
+/// <param name="Scopes">API scopes (GET /api/api-keys/scopes); null or absent: every scope the role allows.</param>
 public sealed record CreateApiKeyRequest(
     [property: Required, StringLength(100, MinimumLength = 2)] string Name,
-    [property: EnumDataType(typeof(OrganizationRole))] OrganizationRole Role);
+    [property: EnumDataType(typeof(OrganizationRole))] OrganizationRole Role,
+    IReadOnlyList<string>? Scopes = null);
 
-public sealed record ApiKeyDto(Guid Id, string Name, string Prefix, OrganizationRole Role, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+/// <param name="Scopes">Null: every scope of the role.</param>
+public sealed record ApiKeyDto(Guid Id, string Name, string Prefix, OrganizationRole Role, IReadOnlyList<string>? Scopes, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
 {
-    public static ApiKeyDto From(ApiKey k) => new(k.Id, k.Name, k.Prefix, k.Role, k.CreatedAt, k.RevokedAt);
+    public static ApiKeyDto From(ApiKey k) => new(k.Id, k.Name, k.Prefix, k.Role, k.ScopeList, k.CreatedAt, k.RevokedAt);
 }
 
 /// <summary>The secret appears only in this response; only its hash is stored.</summary>
@@ -29,7 +32,9 @@ public static class ApiKeysApi
         var group = routes.MapGroup("api-keys").WithTags("API keys").RequireAuthorization(Policies.Administrator);
         group.MapGet("", ListAsync).ActsOnCallerOrganization("keys of the caller's organisation");
         group.MapPost("", CreateAsync).ActsOnCallerOrganization("creates a key for the caller's organisation")
-            .WithExampleRequest(new CreateApiKeyRequest("CI pipeline", OrganizationRole.Auditor));
+            .WithExampleRequest(new CreateApiKeyRequest("CI pipeline", OrganizationRole.Auditor, ["cloud-use:read", "oscal:read"]));
+        group.MapGet("scopes", (EndpointDataSource endpoints) => TypedResults.Ok(ApiScopes.All(endpoints)))
+            .TenantFree("the scopes the API knows").WithDescription("Every scope an API key can be given.");
         group.MapDelete("{apiKeyId:guid}", RevokeAsync);
         return group;
     }
@@ -41,11 +46,25 @@ public static class ApiKeysApi
         return TypedResults.Ok(keys.OrderBy(k => k.CreatedAt).Select(ApiKeyDto.From).ToList());
     }
 
-    public static async Task<Created<CreatedApiKeyDto>> CreateAsync(CreateApiKeyRequest request, FinCloudDbContext db, CancellationToken ct)
+    public static async Task<Results<Created<CreatedApiKeyDto>, ValidationProblem>> CreateAsync(
+        CreateApiKeyRequest request, FinCloudDbContext db, EndpointDataSource endpoints, CancellationToken ct)
     {
-        var (key, secret) = ApiKey.Create(request.Name, request.Role, db.Clock.GetUtcNow());
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Scopes is { } scopes)
+        {
+            var known = ApiScopes.All(endpoints);
+            var problems = scopes.Where(s => !known.Contains(s)).Select(s => $"Unknown scope '{s}'.")
+                .Concat(scopes.Where(s => known.Contains(s) && !ApiScopes.RoleAllows(request.Role, s)).Select(s => $"The role {request.Role} cannot write: '{s}'."))
+                .ToArray();
+            if (scopes.Count == 0 || problems.Length > 0)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["scopes"] = problems.Length > 0 ? problems : ["Give at least one scope, or none for every scope of the role."] });
+            }
+        }
+
+        var (key, secret) = ApiKey.Create(request.Name, request.Role, db.Clock.GetUtcNow(), request.Scopes);
         db.ApiKeys.Add(key);
-        db.Audit(AuditEventType.ApiKeyCreated, nameof(ApiKey), key.Id, after: $"prefix={key.Prefix}; role={key.Role}");
+        db.Audit(AuditEventType.ApiKeyCreated, nameof(ApiKey), key.Id, after: $"prefix={key.Prefix}; role={key.Role}; scopes={key.Scopes ?? "all of role"}");
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/api-keys/{key.Id}", new CreatedApiKeyDto(ApiKeyDto.From(key), secret));
     }

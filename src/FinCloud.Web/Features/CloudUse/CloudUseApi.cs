@@ -44,7 +44,7 @@ public static class CloudUseApi
     {
         var group = routes.MapGroup("cloud-use").WithTags("Cloud use");
         group.MapRegistryEndpoints();
-        group.MapGet("cases", ListAsync).ActsOnCallerOrganization("the caller's cases");
+        group.MapGet("cases", ListPageAsync).ActsOnCallerOrganization("the caller's cases");
         group.MapPost("services/{serviceId:guid}/cases", OpenAsync).RequireAuthorization(Policies.Editor)
             .WithExampleRequest(new OpenCaseRequest("고객상담 SaaS", new CaseFacts(false, true, false, null, new DateOnly(2026, 12, 1), new DateOnly(2027, 1, 4))));
         group.MapGet("cases/{caseId:guid}", GetAsync);
@@ -69,6 +69,17 @@ public static class CloudUseApi
     {
         var query = new ListQuery { Search = q, Page = page, PageSize = size }.WithFilter("state", state?.ToString());
         var result = await CaseList.PageAsync(db, query, ct);
+        return TypedResults.Ok(result.Items.Select(Summary).ToList());
+    }
+
+    /// <summary>The API's list: paged in the database with the uniform paging headers; <c>size</c> is the older name of <c>pageSize</c>.</summary>
+    public static async Task<Ok<List<CaseSummaryDto>>> ListPageAsync(
+        FinCloudDbContext db, string? q, CaseState? state, HttpContext http, int page = 1, int? pageSize = null, int size = 50, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var query = new ListQuery { Search = q, Page = page, PageSize = pageSize ?? size }.WithFilter("state", state?.ToString());
+        var result = await CaseList.PageAsync(db, query, ct);
+        ApiPaging.SetTotal(http, result.TotalCount, result.Page, result.PageSize);
         return TypedResults.Ok(result.Items.Select(Summary).ToList());
     }
 
