@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 // A small closed-loop load driver for the web API over loopback: seeds N institutions with an API key each
 // directly in PostgreSQL, then keeps C requests in flight for D seconds against the main read endpoints and
 // then a write endpoint, and prints throughput, p50/p95/p99 latency and errors as a Markdown table.
-// Usage: FinCloud.LoadDriver --url http://127.0.0.1:5080 --connection "Host=...;Database=..." [--institutions 50] [--seconds 20] [--concurrency 32] [--reads /api/a,/api/b]
+// Usage: FinCloud.LoadDriver --url http://127.0.0.1:5080 --connection "Host=...;Database=..." [--institutions 50] [--seconds 20] [--concurrency 32] [--warm-up 20] [--reads /api/a,/api/b]
 var options = ParseArgs(args);
 var baseUrl = new Uri(options["url"]);
 var institutions = int.Parse(options.GetValueOrDefault("institutions", "50"), CultureInfo.InvariantCulture);
@@ -34,6 +34,16 @@ string[] reads = options.TryGetValue("reads", out var chosen)
 // Each institution gets a few registered providers first, so the lists are not empty.
 await RunAsync("warm-up writes", 4, keys.Count * 3, (i, _) => Post(keys[i % keys.Count], i));
 await RunAsync("warm-up reads", 4, keys.Count * reads.Length, (i, _) => Get(keys[i % keys.Count], reads[i % reads.Length]));
+// The app compiles its hot paths in tiers (quick code, then instrumented, then optimised with the profile) over the
+// first tens of thousands of requests; a server runs for days, so the timed phases start once that has settled.
+var warmUp = int.Parse(options.GetValueOrDefault("warm-up", "20"), CultureInfo.InvariantCulture);
+if (warmUp > 0)
+{
+    Console.WriteLine(await RunForAsync($"warm-up, {warmUp} s at full load (not counted)", concurrency, warmUp, i => i % 4 == 3
+        ? Post(keys[i % keys.Count], i)
+        : Get(keys[i % keys.Count], reads[(i / keys.Count) % reads.Length])));
+}
+
 
 var results = new List<string>
 {
