@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
 # Rules-engine benchmarks: one cloud-use decision, add-business-days, and the cold start of
-# `fincloud rules evaluate` as a published ReadyToRun binary. Never part of the test run.
+# `fincloud rules evaluate` as the published binary. Never part of the test run.
 # Extra arguments go to BenchmarkDotNet, e.g. --filter '*BusinessDay*'.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rid=${RID:-linux-x64}
-out=artifacts/publish/fincloud-r2r
-# Framework-dependent ReadyToRun: precompiled code for our assemblies without shipping the runtime.
-# (A self-contained composite image also precompiles the framework's generics but takes minutes of
-# crossgen for the database libraries the CLI carries; Native AOT is ruled out for the same reason.)
-dotnet publish src/FinCloud.Cli -c Release -r "$rid" --self-contained false \
-  -p:PublishReadyToRun=true -o "$out" >/dev/null
+out=artifacts/publish/fincloud
+# The CLI as it ships (docs/deployment.md): self-contained with one composite ReadyToRun image of our
+# assemblies and the framework, so even the framework's generics over our types (JSON metadata, lists of
+# our records) come precompiled. The composite compile takes minutes; it is done once here, not per run.
+bash scripts/publish-cli.sh "$rid" "$out"
 export FINCLOUD_CLI=$PWD/$out/fincloud
 filters=(--filter '*CloudUseDecisionBenchmarks*' '*BusinessDayBenchmarks*' '*CliColdStartBenchmarks*')
 [ "$#" -gt 0 ] && filters=()

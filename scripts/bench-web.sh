@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Web load test over loopback on PostgreSQL: a throw-away cluster, the published app (Release) as one process,
 # 50 institutions with an API key each, then closed-loop reads and writes. Never part of the test run.
-# Usage: bash scripts/bench-web.sh [--seconds 20] [--concurrency 32] [--institutions 50]
+# Usage: bash scripts/bench-web.sh [--seconds 20] [--concurrency 32] [--institutions 50] [--reads /api/deadlines]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres.sh

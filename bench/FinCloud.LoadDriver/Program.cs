@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 // A small closed-loop load driver for the web API over loopback: seeds N institutions with an API key each
 // directly in PostgreSQL, then keeps C requests in flight for D seconds against the main read endpoints and
 // then a write endpoint, and prints throughput, p50/p95/p99 latency and errors as a Markdown table.
-// Usage: FinCloud.LoadDriver --url http://127.0.0.1:5080 --connection "Host=...;Database=..." [--institutions 50] [--seconds 20] [--concurrency 32]
+// Usage: FinCloud.LoadDriver --url http://127.0.0.1:5080 --connection "Host=...;Database=..." [--institutions 50] [--seconds 20] [--concurrency 32] [--reads /api/a,/api/b]
 var options = ParseArgs(args);
 var baseUrl = new Uri(options["url"]);
 var institutions = int.Parse(options.GetValueOrDefault("institutions", "50"), CultureInfo.InvariantCulture);
@@ -27,7 +27,10 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     Timeout = TimeSpan.FromSeconds(30),
 };
 
-string[] reads = ["/api/cloud-use/cases", "/api/organization", "/api/deadlines", "/api/separation/exemptions", "/api/cloud-use/csp/providers"];
+// `--reads /api/deadlines,/api/organization` times chosen endpoints alone (to find the costly one).
+string[] reads = options.TryGetValue("reads", out var chosen)
+    ? chosen.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    : ["/api/cloud-use/cases", "/api/organization", "/api/deadlines", "/api/separation/exemptions", "/api/cloud-use/csp/providers"];
 // Each institution gets a few registered providers first, so the lists are not empty.
 await RunAsync("warm-up writes", 4, keys.Count * 3, (i, _) => Post(keys[i % keys.Count], i));
 await RunAsync("warm-up reads", 4, keys.Count * reads.Length, (i, _) => Get(keys[i % keys.Count], reads[i % reads.Length]));

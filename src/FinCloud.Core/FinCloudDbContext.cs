@@ -124,6 +124,12 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
 
     public DbSet<EmergencyRole> EmergencyRoles => Set<EmergencyRole>();
 
+    public DbSet<JointDrill> JointDrills => Set<JointDrill>();
+
+    public DbSet<JointDrillParticipation> JointDrillParticipations => Set<JointDrillParticipation>();
+
+    public DbSet<JointDrillResult> JointDrillResults => Set<JointDrillResult>();
+
     public DbSet<Features.Scanning.ScanJob> ScanJobs => Set<Features.Scanning.ScanJob>();
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();

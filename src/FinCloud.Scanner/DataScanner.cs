@@ -29,11 +29,36 @@ public sealed class DataScanner(ScanOptions options)
     /// <param name="onFinding">Receives findings in file, line and column order.</param>
     /// <param name="progress">Receives progress about ten times a second.</param>
     /// <param name="ct">Stops the scan.</param>
-    public async Task<ScanSummary> ScanAsync(
+    public Task<ScanSummary> ScanAsync(
         IReadOnlyList<ScanInput> inputs,
         Action<Finding>? onFinding = null,
         IProgress<ScanProgress>? progress = null,
+        CancellationToken ct = default) =>
+        ScanCoreAsync(inputs, onFinding is null ? null : (in FindingView finding) => onFinding(finding.ToFinding()), progress, ct);
+
+    /// <summary>
+    /// Like <see cref="ScanAsync"/>, but hands each finding out as a <see cref="FindingView"/> over the scan's buffers,
+    /// for consumers that write findings out as they come (the CLI): nothing is allocated per finding.
+    /// </summary>
+    /// <param name="inputs">Files, folders and streams.</param>
+    /// <param name="onFinding">Receives findings in file, line and column order; the view is valid only during the call.</param>
+    /// <param name="progress">Receives progress about ten times a second.</param>
+    /// <param name="ct">Stops the scan.</param>
+    public Task<ScanSummary> ScanViewsAsync(
+        IReadOnlyList<ScanInput> inputs,
+        FindingViewHandler onFinding,
+        IProgress<ScanProgress>? progress = null,
         CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(onFinding);
+        return ScanCoreAsync(inputs, onFinding, progress, ct);
+    }
+
+    private async Task<ScanSummary> ScanCoreAsync(
+        IReadOnlyList<ScanInput> inputs,
+        FindingViewHandler? onFinding,
+        IProgress<ScanProgress>? progress,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var clock = Stopwatch.StartNew();
@@ -126,9 +151,9 @@ public sealed class DataScanner(ScanOptions options)
     private static Dictionary<IdentifierType, long> ByType(long[] counts) =>
         Enum.GetValues<IdentifierType>().ToDictionary(t => t, t => counts[(int)t]);
 
-    /// <summary>Turns a chunk's findings into <see cref="Finding"/>s in order; returns how many it emitted (fewer at the limit).</summary>
+    /// <summary>Hands a chunk's findings out in order; returns how many it emitted (fewer at the limit).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private int Emit(ChunkResult result, string path, long lineBase, int columnCarry, long[] counts, long[] totals, long findingsSoFar, Action<Finding>? onFinding)
+    private int Emit(ChunkResult result, string path, long lineBase, int columnCarry, long[] counts, long[] totals, long findingsSoFar, FindingViewHandler? onFinding)
     {
         var limit = Options.MaxFindings is { } max ? Math.Max(0, max - findingsSoFar) : long.MaxValue;
         var emitted = 0;
@@ -140,13 +165,17 @@ public sealed class DataScanner(ScanOptions options)
             }
 
             var column = local.LineIndex == 0 ? local.Column + columnCarry : local.Column;
-            var finding = new Finding(path, lineBase + local.LineIndex + 1, column, local.Type,
-                Convert.ToHexStringLower(result.Hashes.AsSpan(emitted * 32, 32)), local.Confidence, local.Checksum,
-                Options.MaskValues ? NormalizedValue.Mask(result.Normalized[emitted], local.Type) : null, local.Value);
             counts[(int)local.Type]++;
             totals[(int)local.Type]++;
+            if (onFinding is not null)
+            {
+                var finding = new FindingView(path, lineBase + local.LineIndex + 1, column, local.Type,
+                    result.Hashes.AsSpan(emitted * 32, 32), local.Confidence, local.Checksum,
+                    Options.MaskValues ? NormalizedValue.Mask(result.Normalized[emitted], local.Type) : null, local.Value);
+                onFinding(finding);
+            }
+
             emitted++;
-            onFinding?.Invoke(finding);
         }
 
         return emitted;

@@ -200,3 +200,59 @@ public sealed record ScanSummary(
         return text.ToString();
     }
 }
+
+/// <summary>
+/// One finding as <see cref="DataScanner.ScanViewsAsync"/> hands it out, without allocating: the hash is a view of
+/// the scan's own buffer, valid only during the call. On dense data a finding every few dozen bytes made a
+/// <see cref="Finding"/> and its hex string per finding one of the largest costs of a scan (allocation and GC).
+/// </summary>
+public readonly ref struct FindingView
+{
+    internal FindingView(string path, long line, int column, IdentifierType type, ReadOnlySpan<byte> sha256,
+        Confidence confidence, ChecksumStatus checksum, string? maskedValue, string? value)
+    {
+        Path = path;
+        Line = line;
+        Column = column;
+        Type = type;
+        Sha256 = sha256;
+        Confidence = confidence;
+        Checksum = checksum;
+        MaskedValue = maskedValue;
+        Value = value;
+    }
+
+    /// <inheritdoc cref="Finding.Path"/>
+    public string Path { get; }
+
+    /// <inheritdoc cref="Finding.Line"/>
+    public long Line { get; }
+
+    /// <inheritdoc cref="Finding.Column"/>
+    public int Column { get; }
+
+    /// <inheritdoc cref="Finding.Type"/>
+    public IdentifierType Type { get; }
+
+    /// <summary>The 32 bytes of the SHA-256 of the normalized value (<see cref="Finding.ValueSha256"/> is their lowercase hex).</summary>
+    public ReadOnlySpan<byte> Sha256 { get; }
+
+    /// <inheritdoc cref="Finding.Confidence"/>
+    public Confidence Confidence { get; }
+
+    /// <inheritdoc cref="Finding.Checksum"/>
+    public ChecksumStatus Checksum { get; }
+
+    /// <inheritdoc cref="Finding.MaskedValue"/>
+    public string? MaskedValue { get; }
+
+    /// <inheritdoc cref="Finding.Value"/>
+    public string? Value { get; }
+
+    /// <summary>A <see cref="Finding"/> to keep after the call.</summary>
+    public Finding ToFinding() =>
+        new(Path, Line, Column, Type, Convert.ToHexStringLower(Sha256), Confidence, Checksum, MaskedValue, Value);
+}
+
+/// <summary>Receives one finding of <see cref="DataScanner.ScanViewsAsync"/>.</summary>
+public delegate void FindingViewHandler(in FindingView finding);

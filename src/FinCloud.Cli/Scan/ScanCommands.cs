@@ -222,6 +222,6 @@ internal sealed record FailRule(HashSet<IdentifierType>? Types, Confidence Minim
         return new FailRule(types, minimum, never);
     }
 
-    public bool Fails(Finding finding) =>
-        !Never && finding.Confidence >= MinimumConfidence && (Types is null || Types.Contains(finding.Type));
+    public bool Fails(IdentifierType type, Confidence confidence) =>
+        !Never && confidence >= MinimumConfidence && (Types is null || Types.Contains(type));
 }

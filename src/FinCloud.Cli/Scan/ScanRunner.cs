@@ -74,12 +74,12 @@ internal static class ScanRunner
                 using var writer = FindingWriter.Create(request.Format, output, request.Reveal);
                 var failing = false;
                 var progress = request.Progress ? new TerminalProgress(stderr) : null;
-                var summary = await new DataScanner(options).ScanAsync(
+                var summary = await new DataScanner(options).ScanViewsAsync(
                     inputs,
-                    finding =>
+                    (in FindingView finding) =>
                     {
                         writer.Write(finding);
-                        failing |= request.FailOn.Fails(finding);
+                        failing |= request.FailOn.Fails(finding.Type, finding.Confidence);
                     },
                     progress,
                     ct);

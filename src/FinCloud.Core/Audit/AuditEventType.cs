@@ -101,6 +101,12 @@ public enum AuditEventType
     EmergencyProcedureReviewed = 1218,
     EmergencyRoleSaved = 1219,
     ContinuityDocumentExported = 1220,
+    JointDrillScheduled = 1221,
+    JointDrillInvitationReceived = 1222,
+    JointDrillResultRecorded = 1223,
+    JointDrillResultSubmitted = 1224,
+    JointDrillResultReceived = 1225,
+    JointDrillClosed = 1226,
 
     // 1300–1399 data scanning (데이터 스캔)
     ScanJobQueued = 1300,

@@ -1,4 +1,5 @@
 using FinCloud.Rules;
+using Microsoft.EntityFrameworkCore;
 using FinCloud.Rules.Calendar;
 
 namespace FinCloud.Core.Deadlines;
@@ -21,7 +22,7 @@ public sealed record DeadlineRow(Deadline Deadline, DeadlineStatus Status, int D
 /// Collects every registered source's deadlines for the organisation in scope and orders them overdue first,
 /// then by due date. "Soon" means within <see cref="SoonBusinessDays"/> business days on the Korean calendar.
 /// </summary>
-public sealed class DeadlineBoard(IEnumerable<IDeadlineSource> sources, TimeProvider clock)
+public sealed class DeadlineBoard(IEnumerable<IDeadlineSource> sources, TimeProvider clock, DeadlineSnapshots? snapshots = null)
 {
     public const int SoonBusinessDays = 5;
 
@@ -29,7 +30,34 @@ public sealed class DeadlineBoard(IEnumerable<IDeadlineSource> sources, TimeProv
 
     public DateOnly Today => KoreanTime.Today(clock);
 
+    /// <summary>The open deadlines of the organisation in scope, from every module.</summary>
+    /// <remarks>
+    /// Every state change writes an audit event in its own transaction, so the organisation's audit head
+    /// (its last sequence number) names the version of everything the sources read: the same head on the same
+    /// KST day gives the same deadlines. One indexed read then stands in for the dozen queries of the sources.
+    /// The head is read before the sources, so a change racing with this call can only make the kept list newer
+    /// than its key, never older; the next call sees the new head and reads again.
+    /// </remarks>
     public async Task<IReadOnlyList<Deadline>> CollectAsync(FinCloudDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (snapshots is null || db.Tenant.OrganizationId is not { } organization)
+        {
+            return await ReadSourcesAsync(db, ct);
+        }
+
+        var version = new DeadlineSnapshots.Version(Today, await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, ct) ?? 0);
+        if (snapshots.TryGet(organization, version) is { } kept)
+        {
+            return kept;
+        }
+
+        var deadlines = await ReadSourcesAsync(db, ct);
+        snapshots.Keep(organization, version, deadlines);
+        return deadlines;
+    }
+
+    private async Task<IReadOnlyList<Deadline>> ReadSourcesAsync(FinCloudDbContext db, CancellationToken ct)
     {
         var all = new List<Deadline>();
         foreach (var source in sources)
@@ -37,7 +65,7 @@ public sealed class DeadlineBoard(IEnumerable<IDeadlineSource> sources, TimeProv
             all.AddRange(await source.OpenDeadlinesAsync(db, ct));
         }
 
-        return all;
+        return all.AsReadOnly();
     }
 
     public async Task<IReadOnlyList<DeadlineRow>> RowsAsync(FinCloudDbContext db, CancellationToken ct) =>

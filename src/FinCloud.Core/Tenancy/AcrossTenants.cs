@@ -38,4 +38,7 @@ public enum AcrossTenantsReason
 
     /// <summary>An institution reading CSP evaluation results the FSI published to every institution (read-only).</summary>
     PublishedByFsi = 7,
+
+    /// <summary>An institution reading the joint DR drills a supervisor scheduled and named it in (read-only).</summary>
+    JointDrillInvitation = 8,
 }

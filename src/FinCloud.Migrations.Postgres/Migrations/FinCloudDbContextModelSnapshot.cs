@@ -1605,6 +1605,218 @@ namespace FinCloud.Migrations.Postgres.Migrations
                     b.ToTable("ItAssets");
                 });
 
+            modelBuilder.Entity("FinCloud.Core.Features.Continuity.JointDrill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExternalInstitutions")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.PrimitiveCollection<List<Guid>>("InvitedOrganizationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ReportBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("WindowFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "WindowFrom");
+
+                    b.ToTable("JointDrills");
+                });
+
+            modelBuilder.Entity("FinCloud.Core.Features.Continuity.JointDrillParticipation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CoreSystemsMissedRto")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("DrillId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExternalInstitutions")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Issues")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("JointDrillId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Participated")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ReportBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SupervisorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SupervisorOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SystemsInScope")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SystemsMissedRto")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SystemsSwitched")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("WindowFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrillId");
+
+                    b.HasIndex("OrganizationId", "JointDrillId")
+                        .IsUnique();
+
+                    b.HasIndex("SupervisorOrganizationId", "Status");
+
+                    b.ToTable("JointDrillParticipations");
+                });
+
+            modelBuilder.Entity("FinCloud.Core.Features.Continuity.JointDrillResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CoreSystemsMissedRto")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InstitutionName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("InstitutionOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Issues")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("JointDrillId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Participated")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("SourceParticipationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SystemsInScope")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SystemsMissedRto")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SystemsSwitched")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JointDrillId");
+
+                    b.HasIndex("OrganizationId", "JointDrillId");
+
+                    b.HasIndex("OrganizationId", "SourceParticipationId")
+                        .IsUnique();
+
+                    b.ToTable("JointDrillResults");
+                });
+
             modelBuilder.Entity("FinCloud.Core.Features.Continuity.LiabilityPolicy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3600,6 +3812,112 @@ namespace FinCloud.Migrations.Postgres.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FinCloud.Core.Features.Continuity.JointDrill", b =>
+                {
+                    b.HasOne("FinCloud.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinCloud.Core.Features.Continuity.JointDrillParticipation", b =>
+                {
+                    b.HasOne("FinCloud.Core.Features.Continuity.ContinuityDrill", null)
+                        .WithMany()
+                        .HasForeignKey("DrillId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FinCloud.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("FinCloud.Core.Features.Continuity.JointDrillSystemOutcome", "Systems", b1 =>
+                        {
+                            b1.Property<Guid>("JointDrillParticipationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int?>("AchievedMinutes");
+
+                            b1.Property<bool>("Core");
+
+                            b1.Property<bool>("Met");
+
+                            b1.Property<int>("RtoMinutes");
+
+                            b1.Property<bool>("Switched");
+
+                            b1.Property<string>("System")
+                                .IsRequired();
+
+                            b1.HasKey("JointDrillParticipationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("JointDrillParticipations");
+
+                            b1
+                                .ToJson("Systems")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("JointDrillParticipationId");
+                        });
+
+                    b.Navigation("Systems");
+                });
+
+            modelBuilder.Entity("FinCloud.Core.Features.Continuity.JointDrillResult", b =>
+                {
+                    b.HasOne("FinCloud.Core.Features.Continuity.JointDrill", null)
+                        .WithMany()
+                        .HasForeignKey("JointDrillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FinCloud.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("FinCloud.Core.Features.Continuity.JointDrillSystemOutcome", "Systems", b1 =>
+                        {
+                            b1.Property<Guid>("JointDrillResultId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int?>("AchievedMinutes");
+
+                            b1.Property<bool>("Core");
+
+                            b1.Property<bool>("Met");
+
+                            b1.Property<int>("RtoMinutes");
+
+                            b1.Property<bool>("Switched");
+
+                            b1.Property<string>("System")
+                                .IsRequired();
+
+                            b1.HasKey("JointDrillResultId", "__synthesizedOrdinal");
+
+                            b1.ToTable("JointDrillResults");
+
+                            b1
+                                .ToJson("Systems")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("JointDrillResultId");
+                        });
+
+                    b.Navigation("Systems");
                 });
 
             modelBuilder.Entity("FinCloud.Core.Features.Continuity.LiabilityPolicy", b =>

@@ -1599,6 +1599,218 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                     b.ToTable("ItAssets");
                 });
 
+            modelBuilder.Entity("FinCloud.Core.Features.Continuity.JointDrill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalInstitutions")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("InvitedOrganizationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReportBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "WindowFrom");
+
+                    b.ToTable("JointDrills");
+                });
+
+            modelBuilder.Entity("FinCloud.Core.Features.Continuity.JointDrillParticipation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoreSystemsMissedRto")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DrillId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalInstitutions")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issues")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JointDrillId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Participated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReportBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupervisorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupervisorOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SystemsInScope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SystemsMissedRto")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SystemsSwitched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrillId");
+
+                    b.HasIndex("OrganizationId", "JointDrillId")
+                        .IsUnique();
+
+                    b.HasIndex("SupervisorOrganizationId", "Status");
+
+                    b.ToTable("JointDrillParticipations");
+                });
+
+            modelBuilder.Entity("FinCloud.Core.Features.Continuity.JointDrillResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoreSystemsMissedRto")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstitutionName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issues")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JointDrillId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Participated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SourceParticipationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SystemsInScope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SystemsMissedRto")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SystemsSwitched")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JointDrillId");
+
+                    b.HasIndex("OrganizationId", "JointDrillId");
+
+                    b.HasIndex("OrganizationId", "SourceParticipationId")
+                        .IsUnique();
+
+                    b.ToTable("JointDrillResults");
+                });
+
             modelBuilder.Entity("FinCloud.Core.Features.Continuity.LiabilityPolicy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3588,6 +3800,112 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FinCloud.Core.Features.Continuity.JointDrill", b =>
+                {
+                    b.HasOne("FinCloud.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinCloud.Core.Features.Continuity.JointDrillParticipation", b =>
+                {
+                    b.HasOne("FinCloud.Core.Features.Continuity.ContinuityDrill", null)
+                        .WithMany()
+                        .HasForeignKey("DrillId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FinCloud.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("FinCloud.Core.Features.Continuity.JointDrillSystemOutcome", "Systems", b1 =>
+                        {
+                            b1.Property<Guid>("JointDrillParticipationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int?>("AchievedMinutes");
+
+                            b1.Property<bool>("Core");
+
+                            b1.Property<bool>("Met");
+
+                            b1.Property<int>("RtoMinutes");
+
+                            b1.Property<bool>("Switched");
+
+                            b1.Property<string>("System")
+                                .IsRequired();
+
+                            b1.HasKey("JointDrillParticipationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("JointDrillParticipations");
+
+                            b1
+                                .ToJson("Systems")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("JointDrillParticipationId");
+                        });
+
+                    b.Navigation("Systems");
+                });
+
+            modelBuilder.Entity("FinCloud.Core.Features.Continuity.JointDrillResult", b =>
+                {
+                    b.HasOne("FinCloud.Core.Features.Continuity.JointDrill", null)
+                        .WithMany()
+                        .HasForeignKey("JointDrillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FinCloud.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("FinCloud.Core.Features.Continuity.JointDrillSystemOutcome", "Systems", b1 =>
+                        {
+                            b1.Property<Guid>("JointDrillResultId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int?>("AchievedMinutes");
+
+                            b1.Property<bool>("Core");
+
+                            b1.Property<bool>("Met");
+
+                            b1.Property<int>("RtoMinutes");
+
+                            b1.Property<bool>("Switched");
+
+                            b1.Property<string>("System")
+                                .IsRequired();
+
+                            b1.HasKey("JointDrillResultId", "__synthesizedOrdinal");
+
+                            b1.ToTable("JointDrillResults");
+
+                            b1
+                                .ToJson("Systems")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("JointDrillResultId");
+                        });
+
+                    b.Navigation("Systems");
                 });
 
             modelBuilder.Entity("FinCloud.Core.Features.Continuity.LiabilityPolicy", b =>

@@ -23,7 +23,7 @@ public enum ItemClass
 }
 
 /// <summary>보안인증: the certification schemes the catalogue maps to items.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificationScheme>))]
+[JsonConverter(typeof(KebabCaseEnumConverter<CertificationScheme>))]
 public enum CertificationScheme
 {
     /// <summary>클라우드서비스 보안인증 (MSIT/KISA).</summary>

@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using FinCloud.Rules.Json;
 
 namespace FinCloud.Rules.Rulebooks;
 
 /// <summary>How well a rule is sourced, using the tags of the regulatory reference ("How to use this").</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Confidence>))]
+[JsonConverter(typeof(KebabCaseEnumConverter<Confidence>))]
 public enum Confidence
 {
     /// <summary>[V]: a primary or secondary source states it.</summary>

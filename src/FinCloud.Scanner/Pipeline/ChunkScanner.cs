@@ -215,6 +215,14 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
         var line = _chars.AsSpan(0, length);
         _detections.Clear();
         _detector.Detect(line, header, _detections);
+        if (_detections.Count == 0)
+        {
+            return;
+        }
+
+        // Columns count scalar values; only a surrogate pair makes them differ from UTF-16 positions, and lines
+        // rarely hold one, so one vector search per line spares counting before every finding.
+        var pairs = line.ContainsAnyInRange('\uD800', '\uDFFF');
         var columnBase = 0;
         var columnAt = 0;
         foreach (var d in _detections)
@@ -224,7 +232,7 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
                 continue;
             }
 
-            columnBase += Chars.ScalarCount(line[columnAt..d.Start]);
+            columnBase += pairs ? Chars.ScalarCount(line[columnAt..d.Start]) : d.Start - columnAt;
             columnAt = d.Start;
             var text = line[d.Start..d.End];
             if (_valuesLength + text.Length > _values.Length)

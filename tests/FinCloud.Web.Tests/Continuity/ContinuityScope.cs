@@ -46,10 +46,19 @@ public sealed record ContinuityRecords(Guid DepositsId, Guid LoansId, Guid CoreB
                 [new(r.CoreBankingId, start, start.AddHours(4), true, 1, 1)]), CancellationToken.None);
             var (incident, _) = await Incidents.RegisterAsync(db, new IncidentInput("장애", IncidentType.Outage, start, start, start.AddHours(1), null, null, [], null, Severity.Medium, null), CancellationToken.None);
             var dependency = await db.ContinuityDependencies.Select(d => d.Id).FirstAsync();
+            // A joint drill and a participation held by this organisation (the handlers' role checks aside), so the
+            // generated tests reach the joint-drill routes with a record of their own and of another organisation.
+            var joint = JointDrill.Schedule("공동훈련", "대외 결제망 전환", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 7), new DateOnly(2026, 11, 21), "금융결제원",
+                null, [organizationId], clock.GetUtcNow());
+            db.JointDrills.Add(joint);
+            var participation = JointDrillParticipation.Receive(joint, "금융감독원", clock.GetUtcNow());
+            db.JointDrillParticipations.Add(participation);
+            await db.SaveChangesAsync();
             return (IReadOnlyDictionary<string, Guid>)new Dictionary<string, Guid>
             {
                 ["processId"] = r.DepositsId, ["assetId"] = r.CoreBankingId, ["dependencyId"] = dependency, ["drillId"] = r.DrillId,
                 ["remediationTaskId"] = result!.Tasks[0].Id, ["incidentId"] = incident!.Id,
+                ["jointDrillId"] = joint.Id, ["participationId"] = participation.Id,
             };
         });
     }

@@ -44,4 +44,31 @@ public sealed class DeadlinePageTests
         own[0].GetProperty("status").GetString().ShouldBe("overdue");
         own[1].GetProperty("category").GetString().ShouldBe("csp-evaluation");
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task An_audited_change_shows_on_the_next_read_of_the_deadlines_and_only_in_its_own_organization(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await FinCloudApp.StartAsync(provider, settings: new Dictionary<string, string> { ["Jobs:Enabled"] = "false" });
+        using var bank = app.ApiClient((await app.CreateApiKeyAsync(await app.BankAsync())).Secret);
+        using var securities = app.ApiClient((await app.CreateApiKeyAsync(await app.SecuritiesFirmAsync())).Secret);
+        var bankBefore = await KeysAsync(bank, ct);
+        var securitiesBefore = await KeysAsync(securities, ct);
+        (await KeysAsync(bank, ct)).ShouldBe(bankBefore);
+
+        var registered = await bank.PostAsJsonAsync(new Uri("/api/cloud-use/csp/providers", UriKind.Relative), new { name = "기한 확인 클라우드" }, ct);
+        var providerId = (await registered.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+        var recorded = await bank.PostAsJsonAsync(
+            new Uri($"/api/cloud-use/csp/providers/{providerId}/certificates", UriKind.Relative),
+            new { scheme = "iso27017", validFrom = "2025-01-01", validUntil = "2027-06-30" }, ct);
+        recorded.EnsureSuccessStatusCode();
+        var certificateId = (await recorded.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+
+        (await KeysAsync(bank, ct)).ShouldBe([.. bankBefore, $"cloud-use/certificate/{certificateId}"], ignoreOrder: true);
+        (await KeysAsync(securities, ct)).ShouldBe(securitiesBefore, ignoreOrder: true);
+    }
+
+    private static async Task<List<string>> KeysAsync(HttpClient api, CancellationToken ct) =>
+        [.. (await api.GetFromJsonAsync<JsonElement>(new Uri("/api/deadlines", UriKind.Relative), ct)).EnumerateArray().Select(d => d.GetProperty("key").GetString()!)];
 }

@@ -19,7 +19,7 @@ public sealed class TestDeadlines
 
     /// <summary>
     /// Services for an app with only these deadlines (the modules' own sources are removed, so the demo data's
-    /// deadlines do not mix in), a fake clock, mail dropped in a folder and no scheduler.
+    /// deadlines do not mix in) and read on every call, a fake clock, mail dropped in a folder and no scheduler.
     /// </summary>
     public static (TestDeadlines Deadlines, FakeTimeProvider Clock, Action<IServiceCollection> Services) Create(DateTimeOffset now)
     {
@@ -28,6 +28,8 @@ public sealed class TestDeadlines
         return (deadlines, clock, services =>
         {
             services.RemoveAll<IDeadlineSource>();
+            // These deadlines change without audit events, so the board must read them on every call.
+            services.RemoveAll<DeadlineSnapshots>();
             services.AddSingleton(deadlines);
             services.AddSingleton<TimeProvider>(clock);
             services.AddDeadlineSource<Source>();

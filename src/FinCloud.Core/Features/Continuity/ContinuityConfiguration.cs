@@ -220,3 +220,52 @@ internal sealed class EmergencyRoleConfiguration : IEntityTypeConfiguration<Emer
         builder.Property(r => r.Responsibilities).HasMaxLength(2000);
     }
 }
+
+internal sealed class JointDrillConfiguration : IEntityTypeConfiguration<JointDrill>
+{
+    public void Configure(EntityTypeBuilder<JointDrill> builder)
+    {
+        ContinuityModel.Owned(builder);
+        builder.HasIndex(d => new { d.OrganizationId, d.WindowFrom });
+        builder.Property(d => d.Title).HasMaxLength(200);
+        builder.Property(d => d.Scenario).HasMaxLength(1000);
+        builder.Property(d => d.ExternalInstitutions).HasMaxLength(500);
+        builder.Property(d => d.Sector).HasConversion<string>().HasMaxLength(30);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+        builder.PrimitiveCollection(d => d.InvitedOrganizationIds);
+    }
+}
+
+internal sealed class JointDrillParticipationConfiguration : IEntityTypeConfiguration<JointDrillParticipation>
+{
+    public void Configure(EntityTypeBuilder<JointDrillParticipation> builder)
+    {
+        ContinuityModel.Owned(builder);
+        // One participation per joint drill and institution; the drill belongs to the supervisor, so no foreign key to it.
+        builder.HasIndex(p => new { p.OrganizationId, p.JointDrillId }).IsUnique();
+        builder.HasIndex(p => new { p.SupervisorOrganizationId, p.Status });
+        builder.Property(p => p.SupervisorName).HasMaxLength(200);
+        builder.Property(p => p.Title).HasMaxLength(200);
+        builder.Property(p => p.Scenario).HasMaxLength(1000);
+        builder.Property(p => p.ExternalInstitutions).HasMaxLength(500);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Issues).HasMaxLength(2000);
+        builder.HasOne<ContinuityDrill>().WithMany().HasForeignKey(p => p.DrillId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsMany(p => p.Systems, s => s.ToJson());
+    }
+}
+
+internal sealed class JointDrillResultConfiguration : IEntityTypeConfiguration<JointDrillResult>
+{
+    public void Configure(EntityTypeBuilder<JointDrillResult> builder)
+    {
+        ContinuityModel.Owned(builder);
+        builder.HasIndex(r => new { r.OrganizationId, r.JointDrillId });
+        builder.HasIndex(r => new { r.OrganizationId, r.SourceParticipationId }).IsUnique();
+        builder.Property(r => r.InstitutionName).HasMaxLength(200);
+        builder.Property(r => r.Sector).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.Issues).HasMaxLength(2000);
+        builder.HasOne<JointDrill>().WithMany().HasForeignKey(r => r.JointDrillId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsMany(r => r.Systems, s => s.ToJson());
+    }
+}

@@ -35,6 +35,14 @@ public sealed class ContinuityDeadlines : IDeadlineSource
             Basis = $"훈련 지적사항 개선: 훈련일 + {Drills.RemediationMonths}개월, 공휴일 순연",
         }));
 
+        // Joint drills the institution has already received (reading the inbox here would write from a read).
+        var joint = await db.JointDrillParticipations.AsNoTracking().Where(p => p.Status != ParticipationStatus.Submitted).ToListAsync(ct);
+        deadlines.AddRange(joint.Select(p => new Deadline($"continuity/joint-drill/{p.Id}", $"공동 전환훈련 결과 제출: {p.Title}", p.ReportBy, $"/continuity/joint-drill-participations/{p.Id}")
+        {
+            Category = DeadlineCategory.ContinuityDrill,
+            Basis = $"{p.SupervisorName}이(가) 정한 결과 제출 기한",
+        }));
+
         foreach (var view in await Incidents.ListAsync(db, ct))
         {
             foreach (var stage in view.Assessment.Stages.Where(s => !view.IsSubmitted(s)))

@@ -157,6 +157,7 @@ public static class ContinuityApi
             .WithExampleRequest(new AdvanceIncidentRequest(IncidentStage.Responding, "원인 분석 착수"));
         group.MapPost("incidents/{incidentId:guid}/reports", SubmitReportAsync).RequireAuthorization(Policies.Editor)
             .WithExampleRequest(new SubmitReportRequest(ReportStage.Initial, 1, "EFARS-0001"));
+        group.MapJointDrillEndpoints();
         return group;
     }
 

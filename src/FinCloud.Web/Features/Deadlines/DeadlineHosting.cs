@@ -9,6 +9,7 @@ public static class DeadlineHosting
     public static IServiceCollection AddFinCloudDeadlines(this IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
     {
         services.AddScoped<DeadlineBoard>();
+        services.AddSingleton<DeadlineSnapshots>();
         var mail = configuration.GetSection("Mail").Get<MailSettings>() ?? new MailSettings();
         services.AddSingleton(mail);
         if (mail.Smtp.Host is { Length: > 0 })
