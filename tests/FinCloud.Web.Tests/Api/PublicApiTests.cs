@@ -169,6 +169,26 @@ public sealed class PublicApiTests(SharedApps apps) : IClassFixture<SharedApps>
         (await tooBig.Content.ReadAsStringAsync(Ct)).ShouldContain("pageSize");
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_handler_with_its_own_transaction_joins_the_idempotency_transaction(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var org = await app.CreateOrganizationAsync();
+        var service = await CloudUse.CloudUseSetup.ServiceAsync(app, org);
+        var c = await CloudUse.CloudUseSetup.OpenAsync(app, org, service, personalCreditInfo: true);
+        await CloudUse.CloudUseSetup.ApproveAsync(app, org, c.Case.Id);
+        using var api = app.ApiClient((await app.CreateApiKeyAsync(org, OrganizationRole.Officer)).Secret);
+        var path = $"/api/cloud-use/cases/{c.Case.Id}/report-packages";
+
+        using var first = await api.SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Headers = { { IdempotencyKeys.Header, "package-1" } } }, Ct);
+        first.StatusCode.ShouldBe(HttpStatusCode.Created, await first.Content.ReadAsStringAsync(Ct));
+        using var again = await api.SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Headers = { { IdempotencyKeys.Header, "package-1" } } }, Ct);
+        again.StatusCode.ShouldBe(HttpStatusCode.Created);
+        again.Headers.Contains(IdempotencyKeys.ReplayedHeader).ShouldBeTrue();
+        (await app.WithDbAsync(db => db.ReportPackages.CountAsync(), org)).ShouldBe(1);
+    }
+
     [Fact]
     public async Task The_openapi_document_names_the_key_scheme_scopes_examples_and_problem_answers()
     {

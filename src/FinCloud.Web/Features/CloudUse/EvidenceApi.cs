@@ -1,4 +1,5 @@
 using FinCloud.Core;
+using FinCloud.Core.Persistence;
 using FinCloud.Core.Audit;
 using FinCloud.Core.CloudUse;
 using FinCloud.Web.Security;
@@ -102,7 +103,7 @@ public static class EvidenceApi
         {
             var now = db.Clock.GetUtcNow();
             var id = Guid.CreateVersion7(now);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
             var version = 1 + (await db.EvidenceFiles.Where(f => f.CaseId == caseId && f.Label == label).MaxAsync(f => (int?)f.Version, ct) ?? 0);
             key = store.Commit(staged, db.Tenant.RequireOrganization(), caseId, id);
             var evidence = EvidenceFile.Record(id, caseId, taskId, label, version, Path.GetFileName(fileName), staged.ContentType, staged.Size, staged.Sha256, key, db.Tenant.ActorId, now);

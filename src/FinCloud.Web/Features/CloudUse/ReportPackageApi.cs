@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FinCloud.Core;
+using FinCloud.Core.Persistence;
 using FinCloud.Core.Audit;
 using FinCloud.Core.CloudUse;
 using FinCloud.Documents;
@@ -93,7 +94,7 @@ public static class ReportPackageApi
         await File.WriteAllBytesAsync(temp, zip, ct);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
             var package = ReportPackage.Create(id, c.Id, c.CurrentVersion, task.Key, task.DueBy, content.DueComputation,
                 Convert.ToHexStringLower(SHA256.HashData(zip)), manifestSha, zip.LongLength, key, now);
             db.ReportPackages.Add(package);
