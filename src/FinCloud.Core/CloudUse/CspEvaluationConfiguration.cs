@@ -14,6 +14,8 @@ internal sealed class CspEvaluationConfiguration : IEntityTypeConfiguration<CspE
         builder.HasOne<CloudService>().WithMany().HasForeignKey(x => x.ServiceId);
         builder.HasMany(x => x.Outcomes).WithOne().HasForeignKey(x => x.EvaluationId);
         builder.Navigation(x => x.Outcomes).HasField("_outcomes");
+        // A filtered view of Outcomes, not a second relationship (by convention it became one, with a stray column).
+        builder.Ignore(x => x.Unmet);
         builder.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId);
     }
 }

@@ -708,9 +708,6 @@ namespace FinCloud.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("CspEvaluationId")
-                        .HasColumnType("uuid");
-
                     b.Property<Guid>("EvaluationId")
                         .HasColumnType("uuid");
 
@@ -736,8 +733,6 @@ namespace FinCloud.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CspEvaluationId");
 
                     b.HasIndex("EvaluationId");
 
@@ -3482,10 +3477,6 @@ namespace FinCloud.Migrations.Postgres.Migrations
             modelBuilder.Entity("FinCloud.Core.CloudUse.CspEvaluationOutcome", b =>
                 {
                     b.HasOne("FinCloud.Core.CloudUse.CspEvaluation", null)
-                        .WithMany("Unmet")
-                        .HasForeignKey("CspEvaluationId");
-
-                    b.HasOne("FinCloud.Core.CloudUse.CspEvaluation", null)
                         .WithMany("Outcomes")
                         .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4289,8 +4280,6 @@ namespace FinCloud.Migrations.Postgres.Migrations
             modelBuilder.Entity("FinCloud.Core.CloudUse.CspEvaluation", b =>
                 {
                     b.Navigation("Outcomes");
-
-                    b.Navigation("Unmet");
                 });
 
             modelBuilder.Entity("FinCloud.Core.Features.FsiEvaluations.PublishedEvaluation", b =>

@@ -702,9 +702,6 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CspEvaluationId")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("EvaluationId")
                         .HasColumnType("TEXT");
 
@@ -730,8 +727,6 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CspEvaluationId");
 
                     b.HasIndex("EvaluationId");
 
@@ -3470,10 +3465,6 @@ namespace FinCloud.Migrations.Sqlite.Migrations
             modelBuilder.Entity("FinCloud.Core.CloudUse.CspEvaluationOutcome", b =>
                 {
                     b.HasOne("FinCloud.Core.CloudUse.CspEvaluation", null)
-                        .WithMany("Unmet")
-                        .HasForeignKey("CspEvaluationId");
-
-                    b.HasOne("FinCloud.Core.CloudUse.CspEvaluation", null)
                         .WithMany("Outcomes")
                         .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4277,8 +4268,6 @@ namespace FinCloud.Migrations.Sqlite.Migrations
             modelBuilder.Entity("FinCloud.Core.CloudUse.CspEvaluation", b =>
                 {
                     b.Navigation("Outcomes");
-
-                    b.Navigation("Unmet");
                 });
 
             modelBuilder.Entity("FinCloud.Core.Features.FsiEvaluations.PublishedEvaluation", b =>

@@ -107,6 +107,9 @@ public sealed class OscalApiTests(SharedApps apps) : IClassFixture<SharedApps>
         var own = form.Items.First(i => i.CoveredByCertificate is null);
         (await CallAsync(api.PutAsJsonAsync($"/api/cloud-use/cases/{c.Case.Id}/csp-evaluation/items",
             new MarkItemRequest(own.Id, ItemOutcome.Met, "계약서 제12조 확인", null, null), FinCloudApp.Json, Ct))).Status.ShouldBe(HttpStatusCode.OK);
+        var unmet = form.Items.Where(i => i.CoveredByCertificate is null).Skip(1).First();
+        (await CallAsync(api.PutAsJsonAsync($"/api/cloud-use/cases/{c.Case.Id}/csp-evaluation/items",
+            new MarkItemRequest(unmet.Id, ItemOutcome.NotMet, "백업 소산 미흡", new DateOnly(2027, 3, 31), null), FinCloudApp.Json, Ct))).Status.ShouldBe(HttpStatusCode.OK);
 
         var (status, body) = await CallAsync(api.GetAsync($"/api/cloud-use/cases/{c.Case.Id}/oscal/assessment-results", Ct));
         status.ShouldBe(HttpStatusCode.OK);
@@ -118,6 +121,7 @@ public sealed class OscalApiTests(SharedApps apps) : IClassFixture<SharedApps>
         form.ExemptedByCertificate.ShouldBeGreaterThan(0);
         var met = findings.Single(f => Basis(f!) == "satisfied")!;
         met["target"]!["target-id"]!.GetValue<string>().ShouldBe(OscalJson.ToToken(own.Id, "item-"));
-        findings.Count(f => Basis(f!) == "not-assessed").ShouldBe(form.InScope - form.ExemptedByCertificate - 1);
+        findings.Single(f => Basis(f!) == "not-satisfied")!["target"]!["target-id"]!.GetValue<string>().ShouldBe(OscalJson.ToToken(unmet.Id, "item-"));
+        findings.Count(f => Basis(f!) == "not-assessed").ShouldBe(form.InScope - form.ExemptedByCertificate - 2);
     }
 }
