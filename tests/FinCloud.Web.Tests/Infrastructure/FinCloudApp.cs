@@ -78,8 +78,8 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Names a database without starting anything, for <see cref="Start"/>.</summary>
-    public static FinCloudApp Describe(string provider, string connectionString, string dataDirectory) =>
-        new(provider, connectionString, dataDirectory, kestrel: false, keepData: true);
+    public static FinCloudApp Describe(string provider, string connectionString, string dataDirectory, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(provider, connectionString, dataDirectory, kestrel: false, keepData: true) { Settings = settings ?? new Dictionary<string, string>() };
 
     /// <summary>Another instance on an existing database (a restart, or a second instance); it leaves the data folder alone.</summary>
     public static FinCloudApp Start(FinCloudApp existing, string? demoPassword = null)
