@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Unicode;
 
 namespace FinCloud.Scanner.Inputs;
 
@@ -117,7 +116,7 @@ internal static class TextDecoding
             {
                 var window = new ReadOnlySpan<byte>(pointer + view.PointerOffset, (int)size);
                 var complete = position + size >= end ? window.Length : CompleteLength(window);
-                if (complete == 0 || !Utf8.IsValid(window[..complete]))
+                if (complete == 0 || !Utf8Validation.IsValid(window[..complete]))
                 {
                     return false;
                 }
@@ -173,7 +172,7 @@ internal static class TextDecoding
                 position += n;
                 var filled = carry + n;
                 var complete = position >= end ? filled : CompleteLength(buffer.AsSpan(0, filled));
-                if (!Utf8.IsValid(buffer.AsSpan(0, complete)))
+                if (!Utf8Validation.IsValid(buffer.AsSpan(0, complete)))
                 {
                     return false;
                 }
@@ -204,11 +203,11 @@ internal static class TextDecoding
                 var filled = carry + n;
                 if (n == 0)
                 {
-                    return carry == 0 || Utf8.IsValid(buffer.AsSpan(0, carry));
+                    return carry == 0 || Utf8Validation.IsValid(buffer.AsSpan(0, carry));
                 }
 
                 var complete = CompleteLength(buffer.AsSpan(0, filled));
-                if (!Utf8.IsValid(buffer.AsSpan(0, complete)))
+                if (!Utf8Validation.IsValid(buffer.AsSpan(0, complete)))
                 {
                     return false;
                 }
