@@ -563,6 +563,16 @@ public sealed class LineDetector(DateOnly today)
         var delimiter = _header!.Delimiter;
         var quotes = _header.QuotesToggle;
         var between = line[_fieldPosition..position];
+
+        // Quotes are rare in the fields before a value: without one, two vector passes count the delimiters, where the
+        // loop below makes a call per field (about 3 % of a dense CSV scan).
+        if (!quotes || between.IndexOf('"') < 0)
+        {
+            _fieldIndex += _fieldInQuotes ? 0 : between.Count(delimiter);
+            _fieldPosition = position;
+            return _fieldIndex;
+        }
+
         var i = 0;
         while (true)
         {

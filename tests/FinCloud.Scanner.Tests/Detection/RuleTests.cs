@@ -164,6 +164,18 @@ public sealed class RuleTests
     }
 
     [Fact]
+    public void Delimiters_inside_quotes_do_not_move_later_values_to_another_header_field()
+    {
+        // Context is asked for at the phone numbers inside the quoted memo too, so the field count goes through a
+        // quote, then a delimiter inside quotes with no quote before the next value, then the closing quote.
+        var header = HeaderContext.Parse("id,주민등록번호,memo,계좌번호", ',');
+        Scan.Labels("1,900101-1234567,\"메모 010-1234-5678, 010-9876-5432\",110-123-456789", header)
+            .ShouldBe("rrn@3 9001011234567, phone@22 01012345678, phone@37 01098765432, account@52 110123456789");
+        Scan.Labels("1,900101-1234567,메모 010-1234-5678, 010-9876-5432,110-123-456789", header)
+            .ShouldBe("rrn@3 9001011234567, phone@21 01012345678, phone@36 01098765432");
+    }
+
+    [Fact]
     public void A_corporate_header_column_keeps_valid_numbers_from_being_resident_numbers()
     {
         var header = HeaderContext.Parse("법인명,법인등록번호,대표 주민번호", ',');
