@@ -155,9 +155,33 @@ public sealed class LineDetector(DateOnly today)
     private static bool Before(Detected a, Detected b) =>
         a.Start != b.Start ? a.Start < b.Start : a.Length != b.Length ? a.Length > b.Length : a.Type < b.Type;
 
+    /// <summary>
+    /// The end of the digit run starting at <paramref name="start"/>. Sixteen characters at a time: every digit of a
+    /// dense CSV passes through here, and most runs (dates, amounts, identifiers) end within one step.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int RunEnd(ReadOnlySpan<char> line, int start)
     {
         var end = start;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(line));
+            var nine = Vector256.Create((ushort)9);
+            while (end + Vector256<ushort>.Count <= line.Length)
+            {
+                var v = Vector256.LoadUnsafe(ref chars, (nuint)end);
+                var digits = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), nine) |
+                             Vector256.LessThanOrEqual(v - Vector256.Create((ushort)Chars.FullWidthZero), nine);
+                var others = ~digits.ExtractMostSignificantBits() & 0xFFFFu;
+                if (others != 0)
+                {
+                    return end + BitOperations.TrailingZeroCount(others);
+                }
+
+                end += Vector256<ushort>.Count;
+            }
+        }
+
         while (end < line.Length && Chars.IsDigit(line[end]))
         {
             end++;

@@ -191,6 +191,19 @@ public sealed class RuleTests
         Scan.Labels("계좌 900101-1234567").ShouldBe("account@4 9001011234567");
     }
 
+    [Theory]
+    [InlineData("4111111111111111", "card@1 4111111111111111")]
+    [InlineData("카드 4111１１１１1111１１１１ 확인", "card@4 4111111111111111")]
+    [InlineData("41111111111111111", "")]
+    [InlineData("참고 4111111111111111１", "")]
+    [InlineData("참고 ４１１１１１１１１１１１１１１１1 끝", "")]
+    public void Digit_runs_end_at_the_first_non_digit_whatever_their_length_and_width(string line, string expected)
+    {
+        // Runs are measured sixteen characters at a time: runs that fill a step exactly, mix ASCII and full-width
+        // digits, or go on past sixteen must come out whole.
+        Scan.Labels(line).ShouldBe(expected);
+    }
+
     [Fact]
     public void Full_width_digits_count_as_digits_and_keep_columns()
     {
