@@ -17,6 +17,14 @@ public static class NormalizedValue
             return WriteDigits(text, destination);
         }
 
+        // An address found by the detector is ASCII (§4.9): one vector pass instead of a call per character
+        // (2 % of a dense CSV scan, which holds one e-mail per customer row).
+        if (type == IdentifierType.Email &&
+            System.Text.Ascii.ToLower(text, destination, out var written) == System.Buffers.OperationStatus.Done)
+        {
+            return written;
+        }
+
         var n = 0;
         foreach (var c in text)
         {
