@@ -45,4 +45,30 @@ public sealed class ListLoader
             done.SetResult();
         }
     }
+
+    /// <summary>
+    /// Runs other work on the same context in the same queue (a page saving a form beside its list), without
+    /// overtaking any load: it waits for the loads before it, and loads asked for meanwhile wait for it.
+    /// </summary>
+    public async Task ExclusiveAsync(Func<Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task previous;
+        lock (_gate)
+        {
+            previous = _tail;
+            _tail = done.Task;
+        }
+
+        try
+        {
+            await previous.ConfigureAwait(true);
+            await work().ConfigureAwait(true);
+        }
+        finally
+        {
+            done.SetResult();
+        }
+    }
 }

@@ -94,7 +94,8 @@ public static class EmergencyPlanApi
             query = query.Where(p => p.IsCurrent == c);
         }
 
-        var list = await query.OrderBy(p => p.Scenario).ThenByDescending(p => p.Version).ThenBy(p => p.Id).ToListAsync(ct);
+        // Scenarios are stored by name: order them as the plan page does, in memory (a plan holds a few dozen versions).
+        var list = (await query.ToListAsync(ct)).OrderBy(p => p.Scenario).ThenByDescending(p => p.Version).ThenBy(p => p.Id);
         return TypedResults.Ok(list.Select(p => EmergencyProcedureDto.From(p, today)).ToList());
     }
 
