@@ -60,12 +60,19 @@ public sealed record InsuranceCheck(
     long HeldAggregateKrw,
     long ReserveKrw,
     IReadOnlyList<InsuranceShortfall> Shortfalls,
-    IReadOnlyList<string> Reasoning)
+    IReadOnlyList<string> Reasoning,
+    AlternativeCheck? Alternative = null)
 {
     public bool Compliant => Shortfalls.Count == 0;
 
     /// <summary>The result rests on a conservative reading or a reconstructed rule and must say so.</summary>
     public bool Unverified => Minimum is { } m && (m.Conservative || m.Confidence.IsUnverified());
+}
+
+/// <summary>What the check would say under the reading the conservative one set aside (ED-18).</summary>
+public sealed record AlternativeCheck(AlternativeReading Reading, long RequiredKrw, IReadOnlyList<InsuranceShortfall> Shortfalls)
+{
+    public bool Compliant => Shortfalls.Count == 0;
 }
 
 /// <summary>
@@ -79,16 +86,32 @@ public static class InsuranceCompliance
     {
         ArgumentNullException.ThrowIfNull(institution);
         ArgumentNullException.ThrowIfNull(policies);
-        var reasoning = new List<string>();
-        var shortfalls = new List<InsuranceShortfall>();
         var version = RulebookLibrary.InsuranceMinimums.InForce(asOf);
         var minimum = version?.For(institution.Category, institution.TotalAssetsKrw);
         if (version is null || minimum is null)
         {
-            shortfalls.Add(new(InsuranceShortfallKind.NoMinimumForCategory, $"{asOf:yyyy-MM-dd}에 '{institution.Category}' 업권의 기준금액이 정의되어 있지 않습니다"));
-            return new InsuranceCheck(asOf, version?.Id, version?.Provision, null, 0, 0, reserveKrw, shortfalls, reasoning);
+            InsuranceShortfall missing = new(InsuranceShortfallKind.NoMinimumForCategory, $"{asOf:yyyy-MM-dd}에 '{institution.Category}' 업권의 기준금액이 정의되어 있지 않습니다");
+            return new InsuranceCheck(asOf, version?.Id, version?.Provision, null, 0, 0, reserveKrw, [missing], []);
         }
 
+        var check = Check(institution, policies, reserveKrw, asOf, version, minimum);
+        if (minimum.Alternative is not { } reading)
+        {
+            return check;
+        }
+
+        var other = Check(institution, policies, reserveKrw, asOf, version, minimum with { AmountKrw = reading.AmountKrw, Conservative = false, Confidence = reading.Confidence, Alternative = null });
+        var alternative = new AlternativeCheck(reading, other.RequiredKrw, other.Shortfalls);
+        List<string> reasoning = [.. check.Reasoning, $"참고 — 다른 해석 ({reading.Basis}) 기준금액 {Won(reading.AmountKrw)} {reading.Confidence.Tag()}: "
+            + (alternative.Compliant ? "충족" : $"미달 {alternative.Shortfalls.Count}건") + " (적용하지 않음)"];
+        return check with { Reasoning = reasoning, Alternative = alternative };
+    }
+
+    private static InsuranceCheck Check(InsuredInstitution institution, IReadOnlyCollection<LiabilityPolicyTerms> policies, long reserveKrw, DateOnly asOf,
+        InsuranceMinimumVersion version, InsuranceMinimum minimum)
+    {
+        var reasoning = new List<string>();
+        var shortfalls = new List<InsuranceShortfall>();
         reasoning.Add($"{version.Provision.Citation} ({version.Id} 시행) {institution.Category} 기준금액 {Won(minimum.AmountKrw)} {minimum.Confidence.Tag()}"
             + (minimum.Conservative ? " — 출처 충돌로 높은 금액 적용 (보수적 해석)" : "")
             + (minimum.Note is { Length: > 0 } note ? $": {note}" : ""));

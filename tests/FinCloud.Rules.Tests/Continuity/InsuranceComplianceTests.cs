@@ -51,6 +51,40 @@ public sealed class InsuranceComplianceTests
     }
 
     [Fact]
+    public void A_card_company_with_1억_cover_flips_on_2026_02_05_under_the_여전사_reading_which_is_shown_but_not_applied()
+    {
+        var card = Institution("card");
+        IReadOnlyCollection<LiabilityPolicyTerms> policies = [Policy(100_000_000)];
+
+        var before = InsuranceCompliance.Check(card, policies, 0, D(2026, 2, 4));
+        var after = InsuranceCompliance.Check(card, policies, 0, D(2026, 2, 5));
+
+        before.Alternative!.Compliant.ShouldBeTrue();
+        before.Alternative.RequiredKrw.ShouldBe(100_000_000);
+        after.Alternative!.Compliant.ShouldBeFalse();
+        after.Alternative.RequiredKrw.ShouldBe(200_000_000);
+        after.Alternative.Shortfalls.Select(s => s.Kind).ShouldContain(InsuranceShortfallKind.LimitBelowMinimum);
+        after.Alternative.Reading.Confidence.ShouldBe(FinCloud.Rules.Rulebooks.Confidence.Reconstructed);
+        // The applied reading stays the conservative one: the other reading never clears a shortfall.
+        (before.Compliant, after.Compliant).ShouldBe((false, false));
+        before.Reasoning[^1].ShouldBe("참고 — 다른 해석 (카드사를 여신전문금융회사로 보는 해석) 기준금액 1억원 [R]: 충족 (적용하지 않음)");
+        after.Reasoning[^1].ShouldStartWith("참고 — 다른 해석 (카드사를 여신전문금융회사로 보는 해석) 기준금액 2억원 [R]: 미달");
+    }
+
+    [Fact]
+    public void A_card_company_holding_10억_meets_both_readings_and_only_conflicting_entries_carry_another_reading()
+    {
+        var check = InsuranceCompliance.Check(Institution("card"), [Policy(1_000_000_000)], 0, D(2026, 6, 1));
+
+        (check.Compliant, check.Alternative!.Compliant).ShouldBe((true, true));
+        InsuranceCompliance.Check(Institution("commercial-bank"), [Policy(2_000_000_000)], 0, D(2026, 6, 1)).Alternative.ShouldBeNull();
+        FinCloud.Rules.Rulebooks.RulebookLibrary.InsuranceMinimums.All
+            .SelectMany(v => v.Minimums)
+            .Where(m => m.Conservative)
+            .ShouldAllBe(m => m.Alternative != null && m.Alternative.AmountKrw < m.AmountKrw);
+    }
+
+    [Fact]
     public void A_per_incident_limit_below_the_minimum_is_a_shortfall_even_when_the_aggregate_suffices()
     {
         var check = InsuranceCompliance.Check(Institution("commercial-bank"), [Policy(5_000_000_000, perIncident: 1_000_000_000)], 0, D(2026, 6, 1));
