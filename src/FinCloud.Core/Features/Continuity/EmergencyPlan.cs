@@ -99,11 +99,11 @@ public static class EmergencyPlan
 
         if (deputyId is { } d && !members.Contains(d))
         {
-            errors["deputyId"] = "대리자는 기관의 사용자여야 합니다";
+            errors["deputyId"] = "대행자는 기관의 사용자여야 합니다";
         }
         else if (deputyId is not null && deputyId == holderId)
         {
-            errors["deputyId"] = "대리자는 담당자와 다른 사람이어야 합니다";
+            errors["deputyId"] = "대행자는 담당자와 다른 사람이어야 합니다";
         }
 
         return errors;
