@@ -14,8 +14,10 @@ public sealed class ContinuityEditJourneyTests(BrowserFixture browser) : IClassF
 {
     static ContinuityEditJourneyTests() => Assertions.SetDefaultExpectTimeout(20_000);
 
+    /// <summary>The marker of the page now in the address bar: after an in-app navigation the last page's marker lingers.</summary>
     private static Task ReadyAsync(IPage page) =>
-        page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        page.Locator($"#fincloud-ready[data-interactive='true'][data-page='{new Uri(page.Url).AbsolutePath}']")
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
     /// <summary>Blazor's @bind listens to "change", which filling alone does not raise.</summary>
     private static async Task SetAsync(ILocator input, string value)
@@ -45,6 +47,8 @@ public sealed class ContinuityEditJourneyTests(BrowserFixture browser) : IClassF
         await page.GetByTestId("asset-link").ClickAsync();
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/continuity/assets/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
         await ReadyAsync(page);
+        // Read at once, without waiting: the page says it is ready only once the record fills the form.
+        (await page.EvaluateAsync<string?>("document.querySelector('[data-testid=a-code]')?.value ?? null")).ShouldBe("SYS-001");
 
         await SetAsync(page.GetByTestId("a-capacity"), "250");
         await page.GetByTestId("a-save").ClickAsync();
@@ -73,6 +77,8 @@ public sealed class ContinuityEditJourneyTests(BrowserFixture browser) : IClassF
         await SignInAsync(page, browser.App.DemoPassword);
         await page.GotoAsync("/continuity/plan");
         await ReadyAsync(page);
+        (await page.GetByTestId("procedure-row").CountAsync()).ShouldBe(6, "ready only once the plan is loaded");
+        (await page.GetByTestId("role-row").CountAsync()).ShouldBe(5);
         var summary = page.GetByTestId("stale-summary");
         await Assertions.Expect(summary).ToContainTextAsync("0건");
         var fire = page.Locator("[data-testid=procedure-row][data-scenario=Fire][data-current=true]");
