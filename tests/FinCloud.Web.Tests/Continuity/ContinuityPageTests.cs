@@ -48,8 +48,8 @@ public sealed class ContinuityPageTests(SharedApps apps) : IClassFixture<SharedA
     [InlineData("/continuity/insurance", "기준금액 점검")]
     [InlineData("/continuity/incidents", "대포통장 연계 부정이체")]
     [InlineData("/continuity/plan", "비상대응 조직")]
-    [InlineData("/continuity/processes", "단위업무")]
-    [InlineData("/continuity/assets", "시스템")]
+    [InlineData("/continuity/processes", "BP-01")]
+    [InlineData("/continuity/assets", "SYS-001")]
     [InlineData("/continuity/joint-drills", JointDrillDemo.Title)]
     public async Task Each_view_renders_the_demo_bank_in_korean_quickly(string path, string expected)
     {
