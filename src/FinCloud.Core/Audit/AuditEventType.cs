@@ -107,6 +107,7 @@ public enum AuditEventType
     JointDrillResultSubmitted = 1224,
     JointDrillResultReceived = 1225,
     JointDrillClosed = 1226,
+    EmergencyRoleUpdated = 1227,
 
     // 1300–1399 data scanning (데이터 스캔)
     ScanJobQueued = 1300,

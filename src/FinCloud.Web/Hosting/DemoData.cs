@@ -109,6 +109,7 @@ public static class DemoData
         var bank = await BankIdAsync(services, ct);
         await Features.CloudUse.CloudUseDemo.SeedAsync(services, bank, ct);
         await Features.Continuity.ContinuityDemo.SeedAsync(services, bank, ct);
+        await Features.Continuity.JointDrillDemo.SeedAsync(services, ct);
         // Volume for measuring list pages (docs/performance.md); none unless configured.
         await Features.CloudUse.CloudUseVolumeDemo.SeedAsync(services, bank,
             configuration.GetValue("Demo:Volume:Cases", 0), configuration.GetValue("Demo:Volume:EvidencePerCase", 25), ct);

@@ -14,8 +14,10 @@ public sealed class ContinuityJourneyTests(BrowserFixture browser) : IClassFixtu
 {
     static ContinuityJourneyTests() => Assertions.SetDefaultExpectTimeout(20_000);
 
+    /// <summary>The marker of the page now in the address bar: after an in-app navigation the last page's marker lingers.</summary>
     private static Task ReadyAsync(IPage page) =>
-        page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        page.Locator($"#fincloud-ready[data-interactive='true'][data-page='{new Uri(page.Url).AbsolutePath}']")
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
     /// <summary>Blazor's @bind listens to "change", which filling alone does not raise.</summary>
     private static async Task SetAsync(ILocator input, string value)

@@ -3,6 +3,7 @@ using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using FinCloud.Core.Features.Continuity;
+using FinCloud.Web.Features.Continuity;
 using FinCloud.Web.Tests.Documents;
 using FinCloud.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -47,9 +48,41 @@ public sealed class ContinuityPageTests(SharedApps apps) : IClassFixture<SharedA
     [InlineData("/continuity/insurance", "기준금액 점검")]
     [InlineData("/continuity/incidents", "대포통장 연계 부정이체")]
     [InlineData("/continuity/plan", "비상대응 조직")]
+    [InlineData("/continuity/processes", "BP-01")]
+    [InlineData("/continuity/assets", "SYS-001")]
+    [InlineData("/continuity/joint-drills", JointDrillDemo.Title)]
     public async Task Each_view_renders_the_demo_bank_in_korean_quickly(string path, string expected)
     {
         var (_, client) = await SignedInAsync();
+        await RendersQuicklyAsync(client, path, expected);
+    }
+
+    [Fact]
+    public async Task The_fss_sees_the_demo_joint_drill_with_a_missed_rto_and_a_late_report_quickly()
+    {
+        var app = await apps.GetAsync(Databases.Sqlite);
+        var fss = await app.WithDbAsync(db => db.Organizations.Where(o => o.Kind == Core.Organizations.OrganizationKind.Fss).Select(o => o.Id).SingleAsync(Ct));
+        var id = await app.WithDbAsync(db => db.JointDrills.Where(d => d.Title == JointDrillDemo.Title).Select(d => d.Id).SingleAsync(Ct), fss);
+        var outcome = (await app.WithDbAsync(db => JointDrills.OutcomeAsync(db, id, Ct), fss))!;
+        outcome.Drill.ExternalInstitutions.ShouldContain("KFTC");
+        outcome.Drill.ExternalInstitutions.ShouldContain("KRX");
+        (outcome.Invited, outcome.Reported, outcome.Participated, outcome.MissedRto).ShouldBe((2, 2, 2, 1));
+        var bank = outcome.Institutions.Single(i => i.Name == "한빛은행");
+        (bank.Late, bank.MissedRto).ShouldBe((false, true));
+        bank.Result!.Systems.ShouldContain(s => !s.Met && s.AchievedMinutes > s.RtoMinutes);
+        var firm = outcome.Institutions.Single(i => i.Name == "새벽증권");
+        (firm.Late, firm.MissedRto).ShouldBe((true, false));
+        // Everything in the demo is submitted: no institution starts with a joint-drill deadline open.
+        (await app.WithDbAsync(db => db.JointDrillParticipations.CountAsync(p => p.Status != ParticipationStatus.Submitted, Ct), await app.BankAsync())).ShouldBe(0);
+
+        var client = app.Browser();
+        (await client.SignInAsync("supervisor@fss.example", app.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await RendersQuicklyAsync(client, $"/continuity/joint-drills/{id}", "기한 후 제출");
+        await RendersQuicklyAsync(client, "/continuity/joint-drills", JointDrillDemo.Title);
+    }
+
+    private static async Task RendersQuicklyAsync(HttpClient client, string path, string expected)
+    {
         (await client.GetStringAsync(new Uri(path, UriKind.Relative), Ct)).ShouldContain(expected); // warm-up
         var times = new List<double>();
         for (var i = 0; i < 5; i++)

@@ -54,11 +54,14 @@ public sealed record ContinuityRecords(Guid DepositsId, Guid LoansId, Guid CoreB
             var participation = JointDrillParticipation.Receive(joint, "금융감독원", clock.GetUtcNow());
             db.JointDrillParticipations.Add(participation);
             await db.SaveChangesAsync();
+            var procedure = await EmergencyPlan.NewVersionAsync(db, DisasterScenario.Fire, "화재 대응 절차", "1. 상황 전파", new DateOnly(2026, 6, 1), CancellationToken.None);
+            var role = await EmergencyPlan.AddRoleAsync(db, "비상대책위원회", "위원장", "비상사태 선포", null, null, CancellationToken.None);
             return (IReadOnlyDictionary<string, Guid>)new Dictionary<string, Guid>
             {
                 ["processId"] = r.DepositsId, ["assetId"] = r.CoreBankingId, ["dependencyId"] = dependency, ["drillId"] = r.DrillId,
                 ["remediationTaskId"] = result!.Tasks[0].Id, ["incidentId"] = incident!.Id,
                 ["jointDrillId"] = joint.Id, ["participationId"] = participation.Id,
+                ["procedureId"] = procedure.Id, ["roleId"] = role.Id,
             };
         });
     }

@@ -278,6 +278,10 @@ public static partial class AccessPolicy
         ["GET /api/continuity/joint-drills"] = Access.Member,
         ["GET /api/continuity/joint-drills/{jointDrillId:guid}"] = Access.Member,
         ["GET /api/continuity/processes"] = Access.Member,
+        ["GET /api/continuity/procedures"] = Access.Member,
+        ["GET /api/continuity/procedures/{procedureId:guid}"] = Access.Member,
+        ["GET /api/continuity/roles"] = Access.Member,
+        ["GET /api/continuity/roles/{roleId:guid}"] = Access.Member,
         ["GET /api/continuity/rules/ceilings"] = Access.Member,
         ["GET /api/continuity/status"] = Access.Member,
         ["GET /api/continuity/third-parties"] = Access.Member,
@@ -401,6 +405,10 @@ public static partial class AccessPolicy
         ["POST /api/continuity/joint-drills/{jointDrillId:guid}/close"] = Access.Editor,
         ["POST /api/continuity/policies"] = Access.Editor,
         ["POST /api/continuity/processes"] = Access.Editor,
+        ["POST /api/continuity/procedures"] = Access.Editor,
+        ["POST /api/continuity/procedures/{procedureId:guid}/review"] = Access.Editor,
+        ["POST /api/continuity/procedures/{procedureId:guid}/versions"] = Access.Editor,
+        ["POST /api/continuity/roles"] = Access.Editor,
         ["POST /api/continuity/processes/{processId:guid}/dependencies"] = Access.Editor,
         ["POST /api/continuity/remediation-tasks/{remediationTaskId:guid}/complete"] = Access.Editor,
         ["POST /api/exchange/imports"] = Access.Editor,
@@ -476,5 +484,6 @@ public static partial class AccessPolicy
         ["PUT /api/cloud-use/cases/{caseId:guid}/forms/security-measures"] = Access.Editor,
         ["PUT /api/cloud-use/committee/"] = Access.Editor,
         ["PUT /api/continuity/processes/{processId:guid}"] = Access.Editor,
+        ["PUT /api/continuity/roles/{roleId:guid}"] = Access.Editor,
     };
 }

@@ -66,4 +66,46 @@ public static class EmergencyPlan
         await db.SaveChangesAsync(ct);
         return role;
     }
+
+    /// <summary>Edits a role of the response organisation: its body, name, duties, holder and deputy.</summary>
+    public static async Task<EmergencyRole?> UpdateRoleAsync(FinCloudDbContext db, Guid id, string body, string role, string responsibilities, Guid? holderId, Guid? deputyId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var entry = await db.EmergencyRoles.SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        // Role names and duties are organisational text, but holders are people: the audit names only their ids.
+        var before = $"holder={entry.HolderId}; deputy={entry.DeputyId}";
+        entry.Update(body, role, responsibilities, holderId, deputyId);
+        db.Audit(AuditEventType.EmergencyRoleUpdated, nameof(EmergencyRole), entry.Id, before, $"holder={holderId}; deputy={deputyId}");
+        await db.SaveChangesAsync(ct);
+        return entry;
+    }
+
+    /// <summary>Holder and deputy must be members of the organisation in scope (the tenant filter); messages are keyed by field.</summary>
+    public static async Task<Dictionary<string, string>> CheckPeopleAsync(FinCloudDbContext db, Guid? holderId, Guid? deputyId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var errors = new Dictionary<string, string>();
+        var ids = new[] { holderId, deputyId }.OfType<Guid>().ToList();
+        var members = ids.Count == 0 ? [] : await db.Memberships.Where(m => ids.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(ct);
+        if (holderId is { } h && !members.Contains(h))
+        {
+            errors["holderId"] = "담당자는 기관의 사용자여야 합니다";
+        }
+
+        if (deputyId is { } d && !members.Contains(d))
+        {
+            errors["deputyId"] = "대행자는 기관의 사용자여야 합니다";
+        }
+        else if (deputyId is not null && deputyId == holderId)
+        {
+            errors["deputyId"] = "대행자는 담당자와 다른 사람이어야 합니다";
+        }
+
+        return errors;
+    }
 }

@@ -87,6 +87,15 @@ public sealed class EmergencyRole : ITenantOwned
     public static EmergencyRole Create(string body, string role, string responsibilities, Guid? holderId, Guid? deputyId, DateTimeOffset now) =>
         new() { Id = Guid.CreateVersion7(now), Body = body.Trim(), Role = role.Trim(), Responsibilities = responsibilities.Trim(), HolderId = holderId, DeputyId = deputyId };
 
+    /// <summary>Rewrites what the role is and who holds it; the plan page and the API edit a role as a whole.</summary>
+    public void Update(string body, string role, string responsibilities, Guid? holderId, Guid? deputyId)
+    {
+        Body = body.Trim();
+        Role = role.Trim();
+        Responsibilities = responsibilities.Trim();
+        Assign(holderId, deputyId);
+    }
+
     public void Assign(Guid? holderId, Guid? deputyId)
     {
         HolderId = holderId;

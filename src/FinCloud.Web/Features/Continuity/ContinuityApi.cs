@@ -158,6 +158,7 @@ public static class ContinuityApi
         group.MapPost("incidents/{incidentId:guid}/reports", SubmitReportAsync).RequireAuthorization(Policies.Editor)
             .WithExampleRequest(new SubmitReportRequest(ReportStage.Initial, 1, "EFARS-0001"));
         group.MapJointDrillEndpoints();
+        group.MapEmergencyPlanEndpoints();
         return group;
     }
 
