@@ -15,18 +15,6 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
 
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/account/login");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-    }
-
-    private static Task ReadyAsync(IPage page) =>
-        page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
     /// <summary>Blazor's @bind listens to "change", which typing alone does not raise.</summary>
     private static async Task SetAsync(ILocator input, string value)
     {
@@ -37,14 +25,14 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
     private static async Task GoAsync(IPage page, string url)
     {
         await page.GotoAsync(url);
-        await ReadyAsync(page);
+        await page.WaitUntilReadyAsync();
     }
 
     [Fact]
     public Task A_bank_officer_takes_a_saas_case_with_personal_credit_information_to_a_complete_fss_report_package() => browser.RunAsync("cloud-use-journey", async page =>
     {
         const string caseName = "모바일 상담 챗봇 SaaS";
-        await SignInAsync(page, "officer@hanbit.example", browser.App.DemoPassword);
+        await page.SignInAsync("officer@hanbit.example", browser.App.DemoPassword);
 
         // The CSP and its SaaS in the registry.
         await GoAsync(page, "/cloud-use/registry");
@@ -73,7 +61,7 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
 
         // The decision and the plan.
         await page.WaitForURLAsync(new Regex("/cloud-use/cases/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
-        await ReadyAsync(page);
+        await page.WaitUntilReadyAsync();
         var caseUrl = page.Url;
         (await page.GetByTestId("case-title").InnerTextAsync()).ShouldBe(caseName);
         (await page.GetByTestId("materiality").InnerTextAsync()).ShouldContain("중요업무: 개인신용정보");
@@ -90,7 +78,7 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
 
         // 업무 중요도 평가.
         await page.GetByTestId("form-importance-assessment").ClickAsync();
-        await ReadyAsync(page);
+        await page.WaitUntilReadyAsync();
         foreach (var key in new[] { "nature", "interruption", "intrusion", "concentration", "ef-safety" })
         {
             await SetAsync(page.GetByTestId("score-" + key), "4");
@@ -169,7 +157,7 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
         // Only the CISO may flag a resolution for the board: the officer sees the box disabled; the CISO takes over.
         (await item.GetByTestId("flag-material").IsDisabledAsync()).ShouldBeTrue();
         await page.Context.ClearCookiesAsync();
-        await SignInAsync(page, "ciso@hanbit.example", browser.App.DemoPassword);
+        await page.SignInAsync("ciso@hanbit.example", browser.App.DemoPassword);
         await GoAsync(page, "/cloud-use/committee");
         await item.WaitForAsync();
         (await item.GetByTestId("flag-material").IsDisabledAsync()).ShouldBeFalse();

@@ -17,17 +17,13 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
             }
         };
 
-        await page.GotoAsync("/account/login");
-        await page.Locator("#email").FillAsync("admin@hanbit.example");
-        await page.Locator("#password").FillAsync(browser.App.DemoPassword);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.SignInAsync("admin@hanbit.example", browser.App.DemoPassword);
         await page.GotoAsync("/admin/audit");
         // The circuit (WebSocket to our own origin) is up once the page reports itself interactive.
-        await page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.WaitUntilReadyAsync();
         await page.GetByTestId("verify-chain").ClickAsync();
         await page.GotoAsync("/deadlines");
-        await page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.WaitUntilReadyAsync();
 
         violations.ShouldBeEmpty();
     });

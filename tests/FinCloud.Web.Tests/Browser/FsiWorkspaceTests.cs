@@ -5,26 +5,17 @@ namespace FinCloud.Web.Tests.Browser;
 /// <summary>대표평가 in the browser: the FSI plans an evaluation, records item results and publishes; an institution sees the result.</summary>
 public sealed class FsiWorkspaceTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(browser.App.DemoPassword);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-    }
-
     private static async Task OpenAsync(IPage page, string path)
     {
         await page.GotoAsync(path);
-        await page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.WaitUntilReadyAsync();
     }
 
     [Fact]
     public Task The_fsi_publishes_an_evaluation_and_an_institution_sees_it_in_its_csp_registry() => browser.RunAsync("fsi-workspace", async page =>
     {
         var provider = "브라우저클라우드 " + Guid.NewGuid().ToString("N")[..6];
-        await SignInAsync(page, "evaluator@fsi.example");
+        await page.SignInAsync("evaluator@fsi.example", browser.App.DemoPassword);
         await OpenAsync(page, "/csp-evaluations");
 
         await page.GetByTestId("plan-provider").FillAsync(provider);
@@ -59,7 +50,7 @@ public sealed class FsiWorkspaceTests(BrowserFixture browser) : IClassFixture<Br
         await BrowserFixture.ScreenshotAsync(page, "51-fsi-evaluation-published");
 
         await page.Context.ClearCookiesAsync();
-        await SignInAsync(page, "officer@hanbit.example");
+        await page.SignInAsync("officer@hanbit.example", browser.App.DemoPassword);
         await OpenAsync(page, "/csp-evaluations");
         var result = page.GetByTestId("fsi-result").Filter(new LocatorFilterOptions { HasText = provider });
         await result.WaitForAsync();

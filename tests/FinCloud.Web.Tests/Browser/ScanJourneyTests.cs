@@ -9,14 +9,10 @@ public sealed class ScanJourneyTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public Task An_officer_uploads_an_export_and_reads_its_masked_result() => browser.RunAsync("scan-journey", async page =>
     {
-        await page.GotoAsync("/account/login");
-        await page.Locator("#email").FillAsync("officer@hanbit.example");
-        await page.Locator("#password").FillAsync(browser.App.DemoPassword);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.SignInAsync("officer@hanbit.example", browser.App.DemoPassword);
 
         await page.GotoAsync("/scans");
-        await page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.WaitUntilReadyAsync();
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("데이터 스캔");
         var export = "고객번호,주민등록번호,휴대폰\nC1,900101-1234568,010-1234-5678\nC2,800101-2345672,010-9876-5432\n";
         await page.GetByTestId("scan-upload").SetInputFilesAsync(new FilePayload

@@ -34,14 +34,10 @@ public sealed class SectorRiskViewTests(BrowserFixture browser) : IClassFixture<
     public Task The_supervisor_sees_material_workloads_concentrated_per_csp_and_region_and_filters_by_sector() => browser.RunAsync("sector-risk-view", async page =>
     {
         await SeedAsync();
-        await page.GotoAsync("/account/login");
-        await page.Locator("#email").FillAsync("supervisor@fss.example");
-        await page.Locator("#password").FillAsync(browser.App.DemoPassword);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.SignInAsync("supervisor@fss.example", browser.App.DemoPassword);
 
         await page.GotoAsync("/reports");
-        await page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.WaitUntilReadyAsync();
         (await page.GetByTestId("inbox-row").CountAsync()).ShouldBe(5);
         var late = page.GetByTestId("inbox-row").Filter(new LocatorFilterOptions { HasText = "인터넷뱅킹" });
         (await late.GetByTestId("days-late").InnerTextAsync()).ShouldBe("7일 지연");
@@ -49,7 +45,7 @@ public sealed class SectorRiskViewTests(BrowserFixture browser) : IClassFixture<
         // A full load rather than a click: enhanced navigation would keep the inbox's ready marker attached for a moment.
         (await page.GetByTestId("sector-risk-link").GetAttributeAsync("href")).ShouldBe("supervision/sector-risk");
         await page.GotoAsync("/supervision/sector-risk");
-        await page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.WaitUntilReadyAsync();
         (await page.Locator("h1").AllInnerTextsAsync()).ShouldContain("업권 리스크 현황");
         (await page.GetByTestId("risk-counts").InnerTextAsync()).ShouldBe("기관 3곳 · 이용 5건 · 중요업무 4건");
 

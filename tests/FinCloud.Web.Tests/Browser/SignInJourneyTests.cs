@@ -5,19 +5,6 @@ namespace FinCloud.Web.Tests.Browser;
 /// <summary>Key journeys in a real browser; screenshots of each page go to artifacts/screenshots/.</summary>
 public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/account/login");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-    }
-
-    /// <summary>Prerendered HTML arrives before the circuit; clicks only work once the page is interactive.</summary>
-    private static Task WaitUntilInteractiveAsync(IPage page) =>
-        page.Locator("#fincloud-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
     [Fact]
     public Task A_bank_officer_signs_in_in_korean_and_sees_only_the_bank() => browser.RunAsync("sign-in-korean", async page =>
     {
@@ -27,7 +14,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         (await page.Locator("label[for=password]").InnerTextAsync()).ShouldBe("비밀번호");
         await BrowserFixture.ScreenshotAsync(page, "01-login-ko");
 
-        await SignInAsync(page, "officer@hanbit.example", browser.App.DemoPassword);
+        await page.SignInAsync("officer@hanbit.example", browser.App.DemoPassword);
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("김담당님, 환영합니다");
         (await page.GetByTestId("organization-name").InnerTextAsync()).ShouldBe("한빛은행");
         (await page.GetByTestId("roles").InnerTextAsync()).ShouldBe("담당자");
@@ -54,9 +41,9 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public Task An_administrator_verifies_the_audit_chain_on_the_audit_page() => browser.RunAsync("audit-verify", async page =>
     {
-        await SignInAsync(page, "admin@hanbit.example", browser.App.DemoPassword);
+        await page.SignInAsync("admin@hanbit.example", browser.App.DemoPassword);
         await page.GotoAsync("/admin/audit");
-        await WaitUntilInteractiveAsync(page);
+        await page.WaitUntilReadyAsync();
         (await page.GetByTestId("audit-events").InnerTextAsync()).ShouldContain("SignInSucceeded");
         await page.GetByTestId("verify-chain").ClickAsync();
         var result = page.GetByTestId("verify-result");

@@ -15,10 +15,6 @@ public sealed class ContinuityEditJourneyTests(BrowserFixture browser) : IClassF
     static ContinuityEditJourneyTests() => Assertions.SetDefaultExpectTimeout(20_000);
 
     /// <summary>The marker of the page now in the address bar: after an in-app navigation the last page's marker lingers.</summary>
-    private static Task ReadyAsync(IPage page) =>
-        page.Locator($"#fincloud-ready[data-interactive='true'][data-page='{new Uri(page.Url).AbsolutePath}']")
-            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
     /// <summary>Blazor's @bind listens to "change", which filling alone does not raise.</summary>
     private static async Task SetAsync(ILocator input, string value)
     {
@@ -26,27 +22,18 @@ public sealed class ContinuityEditJourneyTests(BrowserFixture browser) : IClassF
         await input.DispatchEventAsync("change");
     }
 
-    private static async Task SignInAsync(IPage page, string password)
-    {
-        await page.GotoAsync("/account/login");
-        await page.Locator("#email").FillAsync("officer@hanbit.example");
-        await page.Locator("#password").FillAsync(password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-    }
-
     [Fact]
     public Task An_officer_edits_a_systems_dr_settings_and_the_server_names_the_wrong_field() => browser.RunAsync("continuity-system-edit", async page =>
     {
-        await SignInAsync(page, browser.App.DemoPassword);
+        await page.SignInAsync("officer@hanbit.example", browser.App.DemoPassword);
         await page.GotoAsync("/continuity/assets");
-        await ReadyAsync(page);
+        await page.WaitUntilReadyAsync();
         await SetAsync(page.GetByTestId("list-search"), "sys-001");
         await page.GetByTestId("list-search").PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("list-position")).ToContainTextAsync("전체 1건");
         await page.GetByTestId("asset-link").ClickAsync();
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/continuity/assets/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
-        await ReadyAsync(page);
+        await page.WaitUntilReadyAsync();
         // Read at once, without waiting: the page says it is ready only once the record fills the form.
         (await page.EvaluateAsync<string?>("document.querySelector('[data-testid=a-code]')?.value ?? null")).ShouldBe("SYS-001");
 
@@ -74,9 +61,9 @@ public sealed class ContinuityEditJourneyTests(BrowserFixture browser) : IClassF
     [Fact]
     public Task A_procedure_version_reviewed_long_ago_shows_as_stale_until_reviewed_and_a_vacant_role_gets_a_holder() => browser.RunAsync("continuity-plan-edit", async page =>
     {
-        await SignInAsync(page, browser.App.DemoPassword);
+        await page.SignInAsync("officer@hanbit.example", browser.App.DemoPassword);
         await page.GotoAsync("/continuity/plan");
-        await ReadyAsync(page);
+        await page.WaitUntilReadyAsync();
         (await page.GetByTestId("procedure-row").CountAsync()).ShouldBe(6, "ready only once the plan is loaded");
         (await page.GetByTestId("role-row").CountAsync()).ShouldBe(5);
         var summary = page.GetByTestId("stale-summary");

@@ -15,10 +15,6 @@ public sealed class ContinuityJourneyTests(BrowserFixture browser) : IClassFixtu
     static ContinuityJourneyTests() => Assertions.SetDefaultExpectTimeout(20_000);
 
     /// <summary>The marker of the page now in the address bar: after an in-app navigation the last page's marker lingers.</summary>
-    private static Task ReadyAsync(IPage page) =>
-        page.Locator($"#fincloud-ready[data-interactive='true'][data-page='{new Uri(page.Url).AbsolutePath}']")
-            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
     /// <summary>Blazor's @bind listens to "change", which filling alone does not raise.</summary>
     private static async Task SetAsync(ILocator input, string value)
     {
@@ -29,22 +25,18 @@ public sealed class ContinuityJourneyTests(BrowserFixture browser) : IClassFixtu
     [Fact]
     public Task A_drill_where_a_core_system_misses_its_rto_raises_a_finding_and_shows_on_the_dashboard() => browser.RunAsync("continuity-journey", async page =>
     {
-        await page.GotoAsync("/account/login");
-        await page.Locator("#email").FillAsync("officer@hanbit.example");
-        await page.Locator("#password").FillAsync(browser.App.DemoPassword);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.SignInAsync("officer@hanbit.example", browser.App.DemoPassword);
 
         // Plan: the core 계정계 AP (RTO 1 h from 예금 입출금) and a support system.
         await page.GotoAsync("/continuity/drills");
-        await ReadyAsync(page);
+        await page.WaitUntilReadyAsync();
         await page.GetByTestId("drill-title").FillAsync("저니 재해복구 전환훈련");
         await page.GetByTestId("drill-scenario").FillAsync("주전산센터 화재");
         await page.GetByTestId("scope-SYS-001").CheckAsync();
         await page.GetByTestId("scope-SYS-100").CheckAsync();
         await page.GetByTestId("drill-plan").ClickAsync();
         await page.WaitForURLAsync("**/continuity/drills/*", new() { WaitUntil = WaitUntilState.Commit });
-        await ReadyAsync(page);
+        await page.WaitUntilReadyAsync();
         var drillId = page.Url.Split('/')[^1];
 
         // Record: 계정계 AP took 1 h 50 min against a 1 h RTO; the support system came back in 2 h against its 24 h.
@@ -73,7 +65,7 @@ public sealed class ContinuityJourneyTests(BrowserFixture browser) : IClassFixtu
 
         // The dashboard: the RTO chart marks 계정계 AP as missed, and the open remediation is counted.
         await page.GotoAsync("/continuity");
-        await ReadyAsync(page);
+        await page.WaitUntilReadyAsync();
         await Assertions.Expect(page.Locator("[data-testid=chart-rto] g[data-system='계정계 AP']")).ToHaveAttributeAsync("data-met", "missed");
         await Assertions.Expect(page.GetByTestId("open-remediations")).ToContainTextAsync("미완료 개선 과제");
         await BrowserFixture.ScreenshotAsync(page, "continuity-dashboard");

@@ -11,33 +11,19 @@ public sealed class JointDrillJourneyTests(BrowserFixture browser) : IClassFixtu
 {
     static JointDrillJourneyTests() => Assertions.SetDefaultExpectTimeout(20_000);
 
-    /// <summary>The marker of the page now in the address bar: after an in-app navigation the last page's marker lingers.</summary>
-    private static Task ReadyAsync(IPage page) =>
-        page.Locator($"#fincloud-ready[data-interactive='true'][data-page='{new Uri(page.Url).AbsolutePath}']")
-            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
-    private async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(browser.App.DemoPassword);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-    }
-
     [Fact]
     public Task The_fss_schedules_a_joint_drill_a_bank_submits_its_result_and_the_fss_sees_it() => browser.RunAsync("joint-drill-journey", async supervisorPage =>
     {
         // The FSS schedules a switchover drill for the banking sector with KFTC as the linked external institution.
-        await SignInAsync(supervisorPage, "supervisor@fss.example");
+        await supervisorPage.SignInAsync("supervisor@fss.example", browser.App.DemoPassword);
         await supervisorPage.GotoAsync("/continuity/joint-drills");
-        await ReadyAsync(supervisorPage);
+        await supervisorPage.WaitUntilReadyAsync();
         await supervisorPage.GetByTestId("jd-title").FillAsync("은행권 공동 재해복구 전환훈련");
         await supervisorPage.GetByTestId("jd-scenario").FillAsync("주전산센터 화재로 금융결제원 대외망을 재해복구센터로 전환");
         await supervisorPage.GetByTestId("jd-sector").SelectOptionAsync("Bank");
         await supervisorPage.GetByTestId("jd-schedule").ClickAsync();
         await supervisorPage.WaitForURLAsync("**/continuity/joint-drills/*", new() { WaitUntil = WaitUntilState.Commit });
-        await ReadyAsync(supervisorPage);
+        await supervisorPage.WaitUntilReadyAsync();
         var bankRow = supervisorPage.GetByTestId("joint-institution-row").Filter(new() { HasText = "한빛은행" });
         await Assertions.Expect(bankRow).ToHaveAttributeAsync("data-reported", "no");
         await Assertions.Expect(bankRow).ToContainTextAsync("미제출");
@@ -46,14 +32,14 @@ public sealed class JointDrillJourneyTests(BrowserFixture browser) : IClassFixtu
         await using var bankContext = await browser.NewContextAsync();
         var bankPage = await bankContext.NewPageAsync();
         bankPage.SetDefaultTimeout(30_000);
-        await SignInAsync(bankPage, "officer@hanbit.example");
+        await bankPage.SignInAsync("officer@hanbit.example", browser.App.DemoPassword);
         await bankPage.GotoAsync("/continuity/joint-drills");
-        await ReadyAsync(bankPage);
+        await bankPage.WaitUntilReadyAsync();
         var invitation = bankPage.GetByTestId("joint-invitation-row").Filter(new() { HasText = "은행권 공동 재해복구 전환훈련" });
         await Assertions.Expect(invitation.GetByTestId("joint-invitation-status")).ToHaveTextAsync("참여 요청");
         await invitation.GetByTestId("joint-invitation-link").ClickAsync();
         await bankPage.WaitForURLAsync("**/continuity/joint-drill-participations/*", new() { WaitUntil = WaitUntilState.Commit });
-        await ReadyAsync(bankPage);
+        await bankPage.WaitUntilReadyAsync();
         await bankPage.GetByTestId("jp-drill").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await bankPage.GetByTestId("jp-issues").FillAsync("대외망 회선 절체가 수동");
         await bankPage.GetByTestId("jp-record").ClickAsync();
@@ -71,7 +57,7 @@ public sealed class JointDrillJourneyTests(BrowserFixture browser) : IClassFixtu
 
         // The FSS sees the bank's result; institutions that have not reported stay flagged.
         await supervisorPage.ReloadAsync();
-        await ReadyAsync(supervisorPage);
+        await supervisorPage.WaitUntilReadyAsync();
         await Assertions.Expect(bankRow).ToHaveAttributeAsync("data-reported", "yes");
         await Assertions.Expect(bankRow).ToContainTextAsync("대외망 회선 절체가 수동");
         await Assertions.Expect(supervisorPage.GetByTestId("joint-reported")).ToHaveTextAsync("1");

@@ -12,10 +12,6 @@ public sealed class ProcessEditJourneyTests(BrowserFixture browser) : IClassFixt
     static ProcessEditJourneyTests() => Assertions.SetDefaultExpectTimeout(20_000);
 
     /// <summary>The marker of the page now in the address bar: after an in-app navigation the last page's marker lingers.</summary>
-    private static Task ReadyAsync(IPage page) =>
-        page.Locator($"#fincloud-ready[data-interactive='true'][data-page='{new Uri(page.Url).AbsolutePath}']")
-            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
     /// <summary>Blazor's @bind listens to "change", which filling alone does not raise.</summary>
     private static async Task SetAsync(ILocator input, string value)
     {
@@ -26,17 +22,13 @@ public sealed class ProcessEditJourneyTests(BrowserFixture browser) : IClassFixt
     [Fact]
     public Task An_officer_fixes_the_named_fields_saves_a_process_and_sees_the_slower_dependency_flagged() => browser.RunAsync("process-edit-journey", async page =>
     {
-        await page.GotoAsync("/account/login");
-        await page.Locator("#email").FillAsync("officer@hanbit.example");
-        await page.Locator("#password").FillAsync(browser.App.DemoPassword);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.SignInAsync("officer@hanbit.example", browser.App.DemoPassword);
 
         await page.GotoAsync("/continuity/processes");
-        await ReadyAsync(page);
+        await page.WaitUntilReadyAsync();
         await page.GetByTestId("new-process").ClickAsync();
         await page.WaitForURLAsync("**/continuity/processes/new", new() { WaitUntil = WaitUntilState.Commit });
-        await ReadyAsync(page);
+        await page.WaitUntilReadyAsync();
 
         // A core process without its rationale, under a code the bank already uses.
         await SetAsync(page.GetByTestId("p-code"), "BP-01");
@@ -60,7 +52,7 @@ public sealed class ProcessEditJourneyTests(BrowserFixture browser) : IClassFixt
         await SetAsync(page.GetByTestId("p-code"), "BP-90");
         await page.GetByTestId("p-save").ClickAsync();
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/continuity/processes/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
-        await ReadyAsync(page);
+        await page.WaitUntilReadyAsync();
         await Assertions.Expect(page.GetByTestId("p-code")).ToHaveValueAsync("BP-90");
         await Assertions.Expect(page.GetByTestId("dependencies-empty")).ToBeVisibleAsync();
 
@@ -75,7 +67,7 @@ public sealed class ProcessEditJourneyTests(BrowserFixture browser) : IClassFixt
 
         // The list finds it by search (once its first page is in, so the search is not overtaken by it).
         await page.GotoAsync("/continuity/processes");
-        await ReadyAsync(page);
+        await page.WaitUntilReadyAsync();
         await Assertions.Expect(page.GetByTestId("list-position")).ToContainTextAsync("41");
         await SetAsync(page.GetByTestId("list-search"), "bp-90");
         await page.GetByTestId("list-search").PressAsync("Enter");

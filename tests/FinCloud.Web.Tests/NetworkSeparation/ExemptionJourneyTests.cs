@@ -34,7 +34,7 @@ public sealed class ExemptionJourneyTests
         var passed = false;
         try
         {
-            await SignInAsync(page, app);
+            await page.SignInAsync("officer@hanbit.example", app.DemoPassword);
             await OpenAsync(page, "/separation-exemptions");
             await page.GetByTestId("ex-title").FillAsync("Microsoft 365 내부망 이용");
             await page.GetByTestId("ex-designation").SelectOptionAsync("IFS-20240927-N01");
@@ -44,7 +44,7 @@ public sealed class ExemptionJourneyTests
             await page.GetByTestId("ex-committee").FillAsync("2027-정보보호위-01");
             await page.GetByTestId("ex-register").ClickAsync();
             await page.WaitForURLAsync("**/separation-exemptions/*", new() { WaitUntil = WaitUntilState.Commit });
-            await page.Locator("#fincloud-ready[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            await page.WaitUntilReadyAsync();
 
             // Every condition met with evidence, except the internal-terminal security measures (seven S3 conditions and areas).
             var rows = page.GetByTestId("control-row");
@@ -93,7 +93,7 @@ public sealed class ExemptionJourneyTests
 
             // Six months later the first-half review is overdue and the second half's is due.
             clock.Advance(TimeSpan.FromDays(183));
-            await SignInAsync(page, app);
+            await page.SignInAsync("officer@hanbit.example", app.DemoPassword);
             await OpenAsync(page, "/separation-exemptions");
             await Assertions.Expect(page.GetByTestId("review-row")).ToHaveCountAsync(2);
             await Assertions.Expect(page.GetByTestId("review-row").Nth(0).GetByTestId("review-status")).ToHaveTextAsync("기한 경과");
@@ -112,15 +112,6 @@ public sealed class ExemptionJourneyTests
     private static async Task OpenAsync(IPage page, string path)
     {
         await page.GotoAsync(path);
-        await page.Locator("#fincloud-ready[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-    }
-
-    private static async Task SignInAsync(IPage page, FinCloudApp app)
-    {
-        await page.GotoAsync("/account/login");
-        await page.Locator("#email").FillAsync("officer@hanbit.example");
-        await page.Locator("#password").FillAsync(app.DemoPassword);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitUntilReadyAsync();
     }
 }
