@@ -20,7 +20,7 @@ public static class ApiEndpoints
 {
     public static RouteGroupBuilder MapFinCloudApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api").RequireAuthorization(Policies.Api).WithUniformPaging();
+        var api = routes.MapGroup("/api").RequireAuthorization(Policies.Api).WithUniformPaging().WithConflictProblems();
         api.MapOrganizationEndpoints();
         api.MapAuditEndpoints();
         api.MapApiKeyEndpoints();

@@ -10,7 +10,8 @@ namespace FinCloud.Web.Api;
 /// <summary>
 /// What the generated OpenAPI document adds for the API's users: the API-key security scheme, each operation's required
 /// scope, the example request every body-taking endpoint declares (<see cref="ExampleRequestMetadata"/>), and the
-/// ProblemDetails answers every /api operation can give (401, 403 with <c>missingScope</c>, 429; 422 for idempotency on POST).
+/// ProblemDetails answers every /api operation can give (401, 403 with <c>missingScope</c>, 429; 422 for idempotency on POST; 409 with
+/// <c>code</c> where the handler can refuse on the record's state).
 /// </summary>
 public static class OpenApiConventions
 {
@@ -69,6 +70,13 @@ public static class OpenApiConventions
             Problem(operation, "403", "The key's role or scopes do not allow this operation.", 403, "Missing API scope",
                 "This API key does not have the scope 'cloud-use:write' this endpoint requires.", ("missingScope", "cloud-use:write"));
             Problem(operation, "429", "Rate limit reached; retry after the Retry-After header.", 429, "Too many requests", null);
+            if (operation.Responses.Remove("409"))
+            {
+                // The handler's Conflict<string> leaves as a problem (ApiConflicts), not as the bare string its type declares.
+                Problem(operation, "409", "The request conflicts with the record's current state.", 409, ApiConflicts.Title,
+                    "의사정족수에 미달합니다.", ("code", "quorum-not-met"));
+            }
+
             if (HttpMethods.IsPost(method))
             {
                 Problem(operation, "422", "The request is invalid, or its Idempotency-Key was used with another request.", 422, "Idempotency-Key reused",

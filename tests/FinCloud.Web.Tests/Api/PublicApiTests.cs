@@ -209,6 +209,9 @@ public sealed class PublicApiTests(SharedApps apps) : IClassFixture<SharedApps>
 
         var submit = root.GetProperty("paths").GetProperty("/api/cloud-use/cases/{caseId}/report-packages/{packageId}/submission").GetProperty("post");
         submit.GetProperty("x-required-scope").GetString().ShouldBe("reports:submit");
+        var conflict = submit.GetProperty("responses").GetProperty("409").GetProperty("content");
+        conflict.TryGetProperty("application/json", out _).ShouldBeFalse("a refusal on the record's state leaves as a problem, not a bare string");
+        conflict.GetProperty("application/problem+json").GetProperty("example").GetProperty("code").GetString().ShouldNotBeNullOrEmpty();
     }
 
     [Theory]

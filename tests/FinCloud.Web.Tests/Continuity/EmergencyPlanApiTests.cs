@@ -61,6 +61,11 @@ public sealed class EmergencyPlanApiTests(SharedApps apps) : IClassFixture<Share
         var again = await client.PostAsJsonAsync($"/api/continuity/procedures/{v1Id}/versions",
             new { title = "분기된 절차", steps = "1. 확인", reviewedOn = "2026-11-02" }, FinCloudApp.Json, Ct);
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict, "an old version cannot be revised: the history would fork");
+        again.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await FinCloudApp.ReadAsync<JsonElement>(again);
+        problem.GetProperty("status").GetInt32().ShouldBe(409);
+        problem.GetProperty("code").GetString().ShouldBe("superseded");
+        problem.GetProperty("detail").GetString().ShouldBe("새 버전으로 대체된 절차입니다. 현재 버전을 개정하거나 검토하세요.");
 
         var current = await FinCloudApp.ReadAsync<JsonElement>(await client.GetAsync(new Uri("/api/continuity/procedures?scenario=csp-outage&current=true", UriKind.Relative), Ct));
         current.EnumerateArray().Select(p => p.GetProperty("version").GetInt32()).ShouldBe([2]);

@@ -140,7 +140,7 @@ public static class EmergencyPlanApi
         if (!existing.IsCurrent)
         {
             // Revising an old version would fork the history; the caller revises the current one.
-            return TypedResults.Conflict($"v{existing.Version}은(는) 이미 새 버전으로 대체되었습니다");
+            return TypedResults.Conflict("superseded");
         }
 
         var today = KoreanTime.Today(db.Clock);
@@ -167,7 +167,7 @@ public static class EmergencyPlanApi
 
         if (!existing.IsCurrent)
         {
-            return TypedResults.Conflict($"v{existing.Version}은(는) 이미 새 버전으로 대체되었습니다");
+            return TypedResults.Conflict("superseded");
         }
 
         var today = KoreanTime.Today(db.Clock);
