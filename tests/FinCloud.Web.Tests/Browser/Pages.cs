@@ -11,7 +11,16 @@ public static class Pages
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            // Say what the sign-in page shows instead of a bare timeout, so a failure can be told apart from a slow machine.
+            var shown = await page.Locator("[role=alert], .validation-summary").AllInnerTextsAsync();
+            throw new TimeoutException($"Sign-in as {email} stayed on {page.Url}; the page shows: '{string.Join(" / ", shown)}' (title '{await page.TitleAsync()}')", e);
+        }
     }
 
     /// <summary>
