@@ -131,15 +131,14 @@ public static class EmergencyPlanApi
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(db);
-        var existing = await db.EmergencyProcedures.AsNoTracking().SingleOrDefaultAsync(p => p.Id == procedureId, ct);
+        var (existing, superseded) = await VersionAsync(db, procedureId, ct);
         if (existing is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (!existing.IsCurrent)
+        if (superseded)
         {
-            // Revising an old version would fork the history; the caller revises the current one.
             return TypedResults.Conflict("superseded");
         }
 
@@ -159,13 +158,13 @@ public static class EmergencyPlanApi
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(db);
-        var existing = await db.EmergencyProcedures.AsNoTracking().SingleOrDefaultAsync(p => p.Id == procedureId, ct);
+        var (existing, superseded) = await VersionAsync(db, procedureId, ct);
         if (existing is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (!existing.IsCurrent)
+        if (superseded)
         {
             return TypedResults.Conflict("superseded");
         }
@@ -183,6 +182,16 @@ public static class EmergencyPlanApi
 
         var reviewed = await EmergencyPlan.ReviewAsync(db, procedureId, r.ReviewedOn, ct);
         return TypedResults.Ok(EmergencyProcedureDto.From(reviewed!, today));
+    }
+
+    /// <summary>
+    /// The version a revision or a review applies to. Only the current version may change: changing an older one would
+    /// fork the history, so the caller is told it is superseded.
+    /// </summary>
+    private static async Task<(EmergencyProcedure? Procedure, bool Superseded)> VersionAsync(FinCloudDbContext db, Guid procedureId, CancellationToken ct)
+    {
+        var procedure = await db.EmergencyProcedures.AsNoTracking().SingleOrDefaultAsync(p => p.Id == procedureId, ct);
+        return (procedure, procedure is { IsCurrent: false });
     }
 
     public static async Task<Ok<List<EmergencyRoleDto>>> RolesAsync(FinCloudDbContext db, CancellationToken ct)
