@@ -9,6 +9,8 @@ namespace FinCloud.Web.Tests.Browser;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    private readonly List<(string Name, IBrowserContext Context)> _journey = [];
+
     private IPlaywright? _playwright;
 
     public FinCloudApp App { get; private set; } = default!;
@@ -37,7 +39,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) in Korean, as a user in Seoul sees it.</summary>
-    public async Task<IBrowserContext> NewContextAsync() =>
+    private async Task<IBrowserContext> NewContextAsync() =>
         await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.ServerAddress.ToString(),
@@ -46,24 +48,78 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
 
-    /// <summary>Runs a journey with a trace recorded; the trace is kept under artifacts/playwright-traces when it fails.</summary>
+    /// <summary>
+    /// Runs a journey with a trace recorded in every browser it opens. When it fails, each browser's trace and a screenshot
+    /// of where it stood are kept under artifacts/playwright-traces (<c>name</c>, then <c>name-user</c> for other users).
+    /// </summary>
     public async Task RunAsync(string name, Func<IPage, Task> journey)
     {
-        await using var context = await NewContextAsync();
-        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
+        _journey.Clear();
         try
         {
+            var page = await OpenTracedPageAsync(name);
             await journey(page);
-            await context.Tracing.StopAsync();
+            foreach (var (_, context) in _journey)
+            {
+                await context.Tracing.StopAsync();
+            }
         }
         catch
         {
-            var traces = Path.Combine(RepositoryRoot, "artifacts", "playwright-traces");
-            Directory.CreateDirectory(traces);
-            await context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(traces, name + ".zip") });
+            await KeepEvidenceAsync();
             throw;
+        }
+        finally
+        {
+            foreach (var (_, context) in _journey)
+            {
+                await context.DisposeAsync();
+            }
+
+            _journey.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Another user in the running journey, signed in in a browser context of their own (own cookies and circuit), traced
+    /// and kept like the journey's first browser when it fails; closed when the journey ends.
+    /// </summary>
+    public async Task<IPage> SignInAnotherUserAsync(string email)
+    {
+        var page = await OpenTracedPageAsync($"{_journey[0].Name}-{email.Split('@')[0]}");
+        await page.SignInAsync(email, App.DemoPassword);
+        return page;
+    }
+
+    private async Task<IPage> OpenTracedPageAsync(string name)
+    {
+        var context = await NewContextAsync();
+        _journey.Add((name, context));
+        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Title = name });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Pages.Timeout);
+        return page;
+    }
+
+    private async Task KeepEvidenceAsync()
+    {
+        var traces = Path.Combine(RepositoryRoot, "artifacts", "playwright-traces");
+        Directory.CreateDirectory(traces);
+        foreach (var (name, context) in _journey)
+        {
+            foreach (var page in context.Pages)
+            {
+                try
+                {
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(traces, name + ".png"), FullPage = true, Timeout = 5_000 });
+                }
+                catch (PlaywrightException)
+                {
+                    // A crashed or hung page has no picture; its trace below still shows its last steps.
+                }
+            }
+
+            await context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(traces, name + ".zip") });
         }
     }
 

@@ -60,8 +60,7 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
         await page.GetByTestId("decide").ClickAsync();
 
         // The decision and the plan.
-        await page.WaitForURLAsync(new Regex("/cloud-use/cases/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitUntilReadyAsync();
+        await page.WaitForPageAsync("/cloud-use/cases/{id}");
         var caseUrl = page.Url;
         (await page.GetByTestId("case-title").InnerTextAsync()).ShouldBe(caseName);
         (await page.GetByTestId("materiality").InnerTextAsync()).ShouldContain("중요업무: 개인신용정보");

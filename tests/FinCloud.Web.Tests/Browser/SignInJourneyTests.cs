@@ -27,7 +27,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         await BrowserFixture.ScreenshotAsync(page, "02-home-bank-officer");
 
         await page.Locator("nav.sidebar").GetByText("업무연속성").ClickAsync();
-        await page.WaitForURLAsync("**/continuity", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPageAsync("/continuity");
         await page.Locator("h1", new PageLocatorOptions { HasText = "업무연속성" }).WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "03-module-continuity");
 

@@ -32,8 +32,7 @@ public sealed class ContinuityEditJourneyTests(BrowserFixture browser) : IClassF
         await page.GetByTestId("list-search").PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("list-position")).ToContainTextAsync("전체 1건");
         await page.GetByTestId("asset-link").ClickAsync();
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/continuity/assets/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitUntilReadyAsync();
+        await page.WaitForPageAsync("/continuity/assets/{id}");
         // Read at once, without waiting: the page says it is ready only once the record fills the form.
         (await page.EvaluateAsync<string?>("document.querySelector('[data-testid=a-code]')?.value ?? null")).ShouldBe("SYS-001");
 

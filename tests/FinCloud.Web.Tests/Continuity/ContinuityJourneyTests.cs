@@ -35,8 +35,7 @@ public sealed class ContinuityJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.GetByTestId("scope-SYS-001").CheckAsync();
         await page.GetByTestId("scope-SYS-100").CheckAsync();
         await page.GetByTestId("drill-plan").ClickAsync();
-        await page.WaitForURLAsync("**/continuity/drills/*", new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitUntilReadyAsync();
+        await page.WaitForPageAsync("/continuity/drills/{id}");
         var drillId = page.Url.Split('/')[^1];
 
         // Record: 계정계 AP took 1 h 50 min against a 1 h RTO; the support system came back in 2 h against its 24 h.

@@ -22,24 +22,19 @@ public sealed class JointDrillJourneyTests(BrowserFixture browser) : IClassFixtu
         await supervisorPage.GetByTestId("jd-scenario").FillAsync("주전산센터 화재로 금융결제원 대외망을 재해복구센터로 전환");
         await supervisorPage.GetByTestId("jd-sector").SelectOptionAsync("Bank");
         await supervisorPage.GetByTestId("jd-schedule").ClickAsync();
-        await supervisorPage.WaitForURLAsync("**/continuity/joint-drills/*", new() { WaitUntil = WaitUntilState.Commit });
-        await supervisorPage.WaitUntilReadyAsync();
+        await supervisorPage.WaitForPageAsync("/continuity/joint-drills/{id}");
         var bankRow = supervisorPage.GetByTestId("joint-institution-row").Filter(new() { HasText = "한빛은행" });
         await Assertions.Expect(bankRow).ToHaveAttributeAsync("data-reported", "no");
         await Assertions.Expect(bankRow).ToContainTextAsync("미제출");
 
         // The bank sees the invitation, links its latest executed drill and submits.
-        await using var bankContext = await browser.NewContextAsync();
-        var bankPage = await bankContext.NewPageAsync();
-        bankPage.SetDefaultTimeout(30_000);
-        await bankPage.SignInAsync("officer@hanbit.example", browser.App.DemoPassword);
+        var bankPage = await browser.SignInAnotherUserAsync("officer@hanbit.example");
         await bankPage.GotoAsync("/continuity/joint-drills");
         await bankPage.WaitUntilReadyAsync();
         var invitation = bankPage.GetByTestId("joint-invitation-row").Filter(new() { HasText = "은행권 공동 재해복구 전환훈련" });
         await Assertions.Expect(invitation.GetByTestId("joint-invitation-status")).ToHaveTextAsync("참여 요청");
         await invitation.GetByTestId("joint-invitation-link").ClickAsync();
-        await bankPage.WaitForURLAsync("**/continuity/joint-drill-participations/*", new() { WaitUntil = WaitUntilState.Commit });
-        await bankPage.WaitUntilReadyAsync();
+        await bankPage.WaitForPageAsync("/continuity/joint-drill-participations/{id}");
         await bankPage.GetByTestId("jp-drill").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await bankPage.GetByTestId("jp-issues").FillAsync("대외망 회선 절체가 수동");
         await bankPage.GetByTestId("jp-record").ClickAsync();

@@ -27,8 +27,7 @@ public sealed class ProcessEditJourneyTests(BrowserFixture browser) : IClassFixt
         await page.GotoAsync("/continuity/processes");
         await page.WaitUntilReadyAsync();
         await page.GetByTestId("new-process").ClickAsync();
-        await page.WaitForURLAsync("**/continuity/processes/new", new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitUntilReadyAsync();
+        await page.WaitForPageAsync("/continuity/processes/new");
 
         // A core process without its rationale, under a code the bank already uses.
         await SetAsync(page.GetByTestId("p-code"), "BP-01");
@@ -51,8 +50,7 @@ public sealed class ProcessEditJourneyTests(BrowserFixture browser) : IClassFixt
 
         await SetAsync(page.GetByTestId("p-code"), "BP-90");
         await page.GetByTestId("p-save").ClickAsync();
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/continuity/processes/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitUntilReadyAsync();
+        await page.WaitForPageAsync("/continuity/processes/{id}");
         await Assertions.Expect(page.GetByTestId("p-code")).ToHaveValueAsync("BP-90");
         await Assertions.Expect(page.GetByTestId("dependencies-empty")).ToBeVisibleAsync();
 

@@ -43,8 +43,7 @@ public sealed class ExemptionJourneyTests
             await page.GetByTestId("ex-csp").FillAsync("Microsoft");
             await page.GetByTestId("ex-committee").FillAsync("2027-정보보호위-01");
             await page.GetByTestId("ex-register").ClickAsync();
-            await page.WaitForURLAsync("**/separation-exemptions/*", new() { WaitUntil = WaitUntilState.Commit });
-            await page.WaitUntilReadyAsync();
+            await page.WaitForPageAsync("/separation-exemptions/{id}");
 
             // Every condition met with evidence, except the internal-terminal security measures (seven S3 conditions and areas).
             var rows = page.GetByTestId("control-row");
