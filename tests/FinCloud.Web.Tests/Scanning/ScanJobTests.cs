@@ -132,6 +132,15 @@ public sealed class ScanJobTests
         // The bank cannot attach its job to the securities firm's case either.
         (await app.WithDbAsync(db => ScanJobRunner.AttachToCaseAsync(db, store, job.Id, foreignCase, CancellationToken.None), bank)).Evidence.ShouldBeNull();
         (await app.WithDbAsync(db => db.EvidenceFiles.CountAsync(f => f.CaseId == foreignCase), securities)).ShouldBe(0);
+
+        // The result page: the bank's officer sees it; the securities firm's gets "not found", as for a job that never was.
+        using var bankOfficer = app.Browser();
+        (await bankOfficer.SignInAsync("officer@hanbit.example", app.DemoPassword)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await bankOfficer.GetAsync(new Uri($"/scans/{job.Id}", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await bankOfficer.GetAsync(new Uri($"/scans/{Guid.NewGuid()}", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        using var otherOfficer = app.Browser();
+        (await otherOfficer.SignInAsync("officer@saebyeok.example", app.DemoPassword)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await otherOfficer.GetAsync(new Uri($"/scans/{job.Id}", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
     }
 
     [Theory]
