@@ -20,6 +20,9 @@ public sealed class LineDetector(DateOnly today)
     private const int NearWindow = 24;
     private const int MaxDigits = 16;
 
+    /// <summary>The fewest digits of any numeric type (a 9-digit 02 number, §4.5): shorter runs are not evaluated.</summary>
+    private const int MinDigits = 9;
+
 
     private static readonly string[] RegionNames =
         ["서울", "부산", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주", "대구", "인천", "광주", "대전", "울산"];
@@ -27,6 +30,7 @@ public sealed class LineDetector(DateOnly today)
     private readonly List<Detected> _candidates = [];
     private readonly byte[] _digits = new byte[MaxDigits];
     private readonly int[] _groups = new int[4];
+    private readonly LineClasses _classes = new();
     private HeaderContext? _header;
     private int _fieldPosition;
     private int _fieldIndex;
@@ -51,16 +55,16 @@ public sealed class LineDetector(DateOnly today)
         _fieldInQuotes = false;
         _contextStart = -1;
 
+        _classes.Classify(line);
         var i = 0;
-        while (i < line.Length)
+        while (true)
         {
-            var next = IndexOfTrigger(line[i..]);
-            if (next < 0)
+            i = _classes.NextTrigger(i);
+            if (i < 0)
             {
                 break;
             }
 
-            i += next;
             if (line[i] == '@')
             {
                 Email(line, i);
@@ -68,14 +72,14 @@ public sealed class LineDetector(DateOnly today)
                 continue;
             }
 
-            var runEnd = RunEnd(line, i);
+            var runEnd = _classes.RunEnd(i);
             DigitRun(line, i, runEnd);
 
             // A group that follows a digit and '-' or '.' can start neither a value (§2.5) nor a passport (no letter
             // before it), and DigitRun has already tried it as a continuation: skip it rather than search again.
             while (runEnd + 1 < line.Length && Chars.IsHyphenOrDot(line[runEnd]) && Chars.IsDigit(line[runEnd + 1]))
             {
-                runEnd = RunEnd(line, runEnd + 1);
+                runEnd = _classes.RunEnd(runEnd + 1);
             }
 
             i = runEnd;
@@ -96,41 +100,6 @@ public sealed class LineDetector(DateOnly today)
                 cursor = candidate.End;
             }
         }
-    }
-
-    /// <summary>The first ASCII or full-width digit or '@', eight or sixteen characters at a time.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static int IndexOfTrigger(ReadOnlySpan<char> text)
-    {
-        var i = 0;
-        if (Vector128.IsHardwareAccelerated && text.Length >= Vector128<ushort>.Count)
-        {
-            ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-            var zero = Vector128.Create((ushort)'0');
-            var wideZero = Vector128.Create((ushort)Chars.FullWidthZero);
-            var ten = Vector128.Create((ushort)10);
-            var at = Vector128.Create((ushort)'@');
-            for (; i <= text.Length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
-            {
-                var v = Vector128.LoadUnsafe(ref start, (nuint)i);
-                var hits = Vector128.LessThan(v - zero, ten) | Vector128.LessThan(v - wideZero, ten) | Vector128.Equals(v, at);
-                if (hits != Vector128<ushort>.Zero)
-                {
-                    return i + BitOperations.TrailingZeroCount(hits.ExtractMostSignificantBits());
-                }
-            }
-        }
-
-        for (; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (Chars.IsDigit(c) || c == '@')
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>§5 order: earliest start, then longest, then type order. Lists are short and nearly sorted.</summary>
@@ -155,41 +124,6 @@ public sealed class LineDetector(DateOnly today)
     private static bool Before(Detected a, Detected b) =>
         a.Start != b.Start ? a.Start < b.Start : a.Length != b.Length ? a.Length > b.Length : a.Type < b.Type;
 
-    /// <summary>
-    /// The end of the digit run starting at <paramref name="start"/>. Sixteen characters at a time: every digit of a
-    /// dense CSV passes through here, and most runs (dates, amounts, identifiers) end within one step.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int RunEnd(ReadOnlySpan<char> line, int start)
-    {
-        var end = start;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(line));
-            var nine = Vector256.Create((ushort)9);
-            while (end + Vector256<ushort>.Count <= line.Length)
-            {
-                var v = Vector256.LoadUnsafe(ref chars, (nuint)end);
-                var digits = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), nine) |
-                             Vector256.LessThanOrEqual(v - Vector256.Create((ushort)Chars.FullWidthZero), nine);
-                var others = ~digits.ExtractMostSignificantBits() & 0xFFFFu;
-                if (others != 0)
-                {
-                    return end + BitOperations.TrailingZeroCount(others);
-                }
-
-                end += Vector256<ushort>.Count;
-            }
-        }
-
-        while (end < line.Length && Chars.IsDigit(line[end]))
-        {
-            end++;
-        }
-
-        return end;
-    }
-
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DigitRun(ReadOnlySpan<char> line, int start, int runEnd)
     {
@@ -212,7 +146,7 @@ public sealed class LineDetector(DateOnly today)
         var count = Copy(line, start, runEnd, digits, 0);
         groups[0] = firstLength;
         var end = runEnd;
-        if (Chars.EndBoundary(line, end))
+        if (count >= MinDigits && Chars.EndBoundary(line, end))
         {
             Evaluate(line, start, end, digits[..count], groups[..1], '\0');
         }
@@ -231,7 +165,7 @@ public sealed class LineDetector(DateOnly today)
         for (var k = 1; k < 4; k++)
         {
             var groupStart = end + 1;
-            var groupEnd = RunEnd(line, groupStart);
+            var groupEnd = _classes.RunEnd(groupStart);
             if (count + groupEnd - groupStart > MaxDigits)
             {
                 return;
@@ -240,7 +174,7 @@ public sealed class LineDetector(DateOnly today)
             count = Copy(line, groupStart, groupEnd, digits, count);
             groups[k] = groupEnd - groupStart;
             end = groupEnd;
-            if (Chars.EndBoundary(line, end))
+            if (count >= MinDigits && Chars.EndBoundary(line, end))
             {
                 Evaluate(line, start, end, digits[..count], groups[..(k + 1)], separator);
             }
@@ -442,7 +376,7 @@ public sealed class LineDetector(DateOnly today)
             }
         }
         else if (runLength == 3 && runEnd + 5 <= line.Length && line[runEnd] is >= 'A' and <= 'Z' &&
-                 RunEnd(line, runEnd + 1) == runEnd + 5 && Chars.EndBoundary(line, runEnd + 5))
+                 _classes.RunEnd(runEnd + 1) == runEnd + 5 && Chars.EndBoundary(line, runEnd + 5))
         {
             Add(letter, runEnd + 5, IdentifierType.Passport, ChecksumStatus.NotApplicable, Confidence.High);
         }
@@ -484,51 +418,59 @@ public sealed class LineDetector(DateOnly today)
     private static bool IsDomainChar(char c) => IsAsciiAlphanumeric(c) || c is '.' or '-';
 
     /// <summary><c>[A-Za-z0-9_%+-]+(\.[A-Za-z0-9_%+-]+)*</c>: dots only between non-empty atoms.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    /// <remarks>The scan has already kept to local-part characters; one pass checks the dots.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool ValidLocal(ReadOnlySpan<char> local)
     {
-        if (local.IsEmpty || local[0] == '.' || local[^1] == '.')
+        if (local.IsEmpty || local[^1] == '.')
         {
             return false;
         }
 
-        return !local.Contains("..", StringComparison.Ordinal);
-    }
-
-    /// <summary><c>([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}</c>.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static bool ValidDomain(ReadOnlySpan<char> domain)
-    {
-        var lastDot = domain.LastIndexOf('.');
-        if (lastDot <= 0)
+        var afterDot = true;
+        foreach (var c in local)
         {
-            return false;
-        }
-
-        var top = domain[(lastDot + 1)..];
-        if (top.Length < 2)
-        {
-            return false;
-        }
-
-        foreach (var c in top)
-        {
-            if (!char.IsAsciiLetter(c))
+            var dot = c == '.';
+            if (dot && afterDot)
             {
                 return false;
             }
-        }
 
-        foreach (var label in domain[..lastDot].Split('.'))
-        {
-            var text = domain[..lastDot][label];
-            if (text.IsEmpty || text[0] == '-' || text[^1] == '-')
-            {
-                return false;
-            }
+            afterDot = dot;
         }
 
         return true;
+    }
+
+    /// <summary><c>([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}</c>.</summary>
+    /// <remarks>The scan has already kept to letters, digits, '-' and '.'; one pass checks the labels.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool ValidDomain(ReadOnlySpan<char> domain)
+    {
+        var labels = 0;
+        var labelStart = 0;
+        var letters = true;
+        for (var i = 0; i < domain.Length; i++)
+        {
+            var c = domain[i];
+            if (c != '.')
+            {
+                letters &= Chars.IsAsciiLetter(c);
+                continue;
+            }
+
+            if (i == labelStart || domain[labelStart] == '-' || domain[i - 1] == '-')
+            {
+                return false;
+            }
+
+            labels++;
+            labelStart = i + 1;
+            letters = true;
+        }
+
+        // The top-level label: two letters or more (so it neither starts nor ends with '-').
+        return labels > 0 && domain.Length - labelStart >= 2 && letters;
     }
 
     private void Add(int start, int end, IdentifierType type, ChecksumStatus checksum, Confidence confidence) =>
