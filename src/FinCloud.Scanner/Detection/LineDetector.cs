@@ -72,8 +72,13 @@ public sealed class LineDetector(DateOnly today)
                 continue;
             }
 
+            // Most runs in dense data are parts of dates, times and amounts: shorter than any value, not joined to a
+            // next group by a separator and with no passport letter before them. They can yield nothing; skip them here.
             var runEnd = _classes.RunEnd(i);
-            DigitRun(line, i, runEnd);
+            if (runEnd - i >= MinDigits || JoinsNextGroup(line, runEnd) || (i >= 1 && IsPassportLetter(line[i - 1])))
+            {
+                DigitRun(line, i, runEnd);
+            }
 
             // A group that follows a digit and '-' or '.' can start neither a value (§2.5) nor a passport (no letter
             // before it), and DigitRun has already tried it as a continuation: skip it rather than search again.
@@ -124,10 +129,19 @@ public sealed class LineDetector(DateOnly today)
     private static bool Before(Detected a, Detected b) =>
         a.Start != b.Start ? a.Start < b.Start : a.Length != b.Length ? a.Length > b.Length : a.Type < b.Type;
 
+    /// <summary>§4.7: the letters a passport number starts with.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPassportLetter(char c) => c is 'D' or 'G' or 'M' or 'O' or 'R' or 'S';
+
+    /// <summary>Does a separator and a digit follow the digit run ending at <paramref name="runEnd"/> (§2.3)?</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool JoinsNextGroup(ReadOnlySpan<char> line, int runEnd) =>
+        runEnd + 1 < line.Length && Chars.Separator(line[runEnd]) != '\0' && Chars.IsDigit(line[runEnd + 1]);
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DigitRun(ReadOnlySpan<char> line, int start, int runEnd)
     {
-        if (start >= 1 && line[start - 1] is 'D' or 'G' or 'M' or 'O' or 'R' or 'S' && Chars.StartBoundary(line, start - 1))
+        if (start >= 1 && IsPassportLetter(line[start - 1]) && Chars.StartBoundary(line, start - 1))
         {
             Passport(line, start - 1, start, runEnd);
         }
