@@ -72,10 +72,10 @@ public sealed class LineDetector(DateOnly today)
                 continue;
             }
 
-            // Most runs in dense data are parts of dates, times and amounts: shorter than any value, not joined to a
-            // next group by a separator and with no passport letter before them. They can yield nothing; skip them here.
+            // Most runs in dense data are parts of dates, times and amounts: fewer digits than any value, even with
+            // the groups a separator joins to them, and no passport letter before them. They can yield nothing.
             var runEnd = _classes.RunEnd(i);
-            if (runEnd - i >= MinDigits || JoinsNextGroup(line, runEnd) || (i >= 1 && IsPassportLetter(line[i - 1])))
+            if (ReachesMinDigits(line, i, runEnd) || (i >= 1 && IsPassportLetter(line[i - 1])))
             {
                 DigitRun(line, i, runEnd);
             }
@@ -133,10 +133,36 @@ public sealed class LineDetector(DateOnly today)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPassportLetter(char c) => c is 'D' or 'G' or 'M' or 'O' or 'R' or 'S';
 
-    /// <summary>Does a separator and a digit follow the digit run ending at <paramref name="runEnd"/> (§2.3)?</summary>
+    /// <summary>
+    /// Do the run at [<paramref name="start"/>, <paramref name="runEnd"/>) and the groups joined to it by one
+    /// separator (§2.4, at most four groups) hold as many digits as the shortest value? Only the bit masks are read.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool JoinsNextGroup(ReadOnlySpan<char> line, int runEnd) =>
-        runEnd + 1 < line.Length && Chars.Separator(line[runEnd]) != '\0' && Chars.IsDigit(line[runEnd + 1]);
+    private bool ReachesMinDigits(ReadOnlySpan<char> line, int start, int runEnd)
+    {
+        var total = runEnd - start;
+        var separator = '\0';
+        for (var group = 1; total < MinDigits; group++)
+        {
+            if (group == 4 || runEnd + 1 >= line.Length || !Chars.IsDigit(line[runEnd + 1]))
+            {
+                return false;
+            }
+
+            var next = Chars.Separator(line[runEnd]);
+            if (next == '\0' || (separator != '\0' && next != separator))
+            {
+                return false;
+            }
+
+            separator = next;
+            var groupEnd = _classes.RunEnd(runEnd + 1);
+            total += groupEnd - runEnd - 1;
+            runEnd = groupEnd;
+        }
+
+        return true;
+    }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DigitRun(ReadOnlySpan<char> line, int start, int runEnd)
