@@ -23,7 +23,6 @@ public sealed class LineDetector(DateOnly today)
     /// <summary>The fewest digits of any numeric type (a 9-digit 02 number, §4.5): shorter runs are not evaluated.</summary>
     private const int MinDigits = 9;
 
-
     private static readonly string[] RegionNames =
         ["서울", "부산", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주", "대구", "인천", "광주", "대전", "울산"];
 
@@ -135,7 +134,7 @@ public sealed class LineDetector(DateOnly today)
 
     /// <summary>
     /// Do the run at [<paramref name="start"/>, <paramref name="runEnd"/>) and the groups joined to it by one
-    /// separator (§2.4, at most four groups) hold as many digits as the shortest value? Only the bit masks are read.
+    /// separator (§2.4, at most four groups) hold as many digits as the shortest value? Group ends come from the masks.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ReachesMinDigits(ReadOnlySpan<char> line, int start, int runEnd)
