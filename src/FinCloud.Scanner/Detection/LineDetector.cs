@@ -27,7 +27,7 @@ public sealed class LineDetector(DateOnly today)
         ["서울", "부산", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주", "대구", "인천", "광주", "대전", "울산"];
 
     private readonly List<Detected> _candidates = [];
-    private readonly byte[] _digits = new byte[MaxDigits];
+    private readonly byte[] _digits = new byte[MaxDigits + 16];
     private readonly int[] _groups = new int[4];
     private readonly LineClasses _classes = new();
     private HeaderContext? _header;
@@ -225,8 +225,26 @@ public sealed class LineDetector(DateOnly today)
         }
     }
 
+    /// <summary>
+    /// Appends the values of the digits in [<paramref name="start"/>, <paramref name="end"/>) (at most 16) to
+    /// <paramref name="digits"/>. Sixteen characters in one vector step where the line has them: the loop per digit
+    /// was a third of the run parser's time. Values past the group are written too and overwritten or ignored.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Copy(ReadOnlySpan<char> line, int start, int end, Span<byte> digits, int count)
     {
+        if (Vector128.IsHardwareAccelerated && start + 16 <= line.Length)
+        {
+            ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(line));
+            var low = Vector128.LoadUnsafe(ref chars, (nuint)start);
+            var high = Vector128.LoadUnsafe(ref chars, (nuint)start + 8);
+
+            // An ASCII digit less '0' is 0–9 and less U+FF10 wraps round; a full-width one the other way round.
+            var values = Vector128.Narrow(DigitValues(low), DigitValues(high));
+            values.CopyTo(digits.Slice(count, 16));
+            return count + end - start;
+        }
+
         for (var i = start; i < end; i++)
         {
             digits[count++] = (byte)Chars.DigitValue(line[i]);
@@ -234,6 +252,10 @@ public sealed class LineDetector(DateOnly today)
 
         return count;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> DigitValues(Vector128<ushort> v) =>
+        Vector128.Min(v - Vector128.Create((ushort)'0'), v - Vector128.Create((ushort)Chars.FullWidthZero));
 
     private static bool Is(ReadOnlySpan<int> groups, int a, int b, int c) =>
         groups.Length == 3 && groups[0] == a && groups[1] == b && groups[2] == c;
