@@ -31,9 +31,6 @@ public sealed class LineDetector(DateOnly today)
     private readonly int[] _groups = new int[4];
     private readonly LineClasses _classes = new();
     private HeaderContext? _header;
-    private int _fieldPosition;
-    private int _fieldIndex;
-    private bool _fieldInQuotes;
     private int _contextStart;
     private ContextClass _context;
 
@@ -49,9 +46,6 @@ public sealed class LineDetector(DateOnly today)
     {
         _candidates.Clear();
         _header = header is { IsUseful: true } ? header : null;
-        _fieldPosition = 0;
-        _fieldIndex = 0;
-        _fieldInQuotes = false;
         _contextStart = -1;
 
         _classes.Classify(line);
@@ -569,60 +563,11 @@ public sealed class LineDetector(DateOnly today)
         var context = Keywords.EndingBetween(line, windowStart, start);
         if (_header is not null)
         {
-            context |= _header.ClassesOfField(FieldIndexAt(line, start));
+            context |= _header.ClassesOfField(_classes.FieldIndex(line, start, _header.Delimiter, _header.QuotesToggle));
         }
 
         _contextStart = start;
         _context = context;
         return context;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private int FieldIndexAt(ReadOnlySpan<char> line, int position)
-    {
-        if (position < _fieldPosition)
-        {
-            _fieldPosition = 0;
-            _fieldIndex = 0;
-            _fieldInQuotes = false;
-        }
-
-        var delimiter = _header!.Delimiter;
-        var quotes = _header.QuotesToggle;
-        var between = line[_fieldPosition..position];
-
-        // Quotes are rare in the fields before a value: without one, two vector passes count the delimiters, where the
-        // loop below makes a call per field (about 3 % of a dense CSV scan).
-        if (!quotes || between.IndexOf('"') < 0)
-        {
-            _fieldIndex += _fieldInQuotes ? 0 : between.Count(delimiter);
-            _fieldPosition = position;
-            return _fieldIndex;
-        }
-
-        var i = 0;
-        while (true)
-        {
-            var next = quotes ? between[i..].IndexOfAny(delimiter, '"') : between[i..].IndexOf(delimiter);
-            if (next < 0)
-            {
-                break;
-            }
-
-            i += next;
-            if (between[i] == delimiter)
-            {
-                _fieldIndex += _fieldInQuotes ? 0 : 1;
-            }
-            else
-            {
-                _fieldInQuotes = !_fieldInQuotes;
-            }
-
-            i++;
-        }
-
-        _fieldPosition = position;
-        return _fieldIndex;
     }
 }

@@ -40,4 +40,31 @@ public sealed class LineClassesTests
             classes.RunEnd(from).ShouldBe(end, $"run end from {from} in \"{line}\"");
         }
     }
+
+    [Property(MaxTest = 1000)]
+    public void Field_index_counts_the_delimiters_outside_quotes_before_a_position(int seed)
+    {
+        var random = new Random(seed);
+        string[] pieces = ["a", "1", ",", "\t", "\"", "가", " ", "😀"];
+        var line = string.Concat(Enumerable.Range(0, random.Next(1, 200)).Select(_ => pieces[random.Next(pieces.Length)]));
+        var delimiter = random.Next(2) == 0 ? ',' : '\t';
+        var quotesToggle = random.Next(3) != 0;
+        var classes = new LineClasses();
+        classes.Classify(line);
+
+        var field = 0;
+        var quoted = false;
+        for (var position = 0; position < line.Length; position++)
+        {
+            classes.FieldIndex(line, position, delimiter, quotesToggle).ShouldBe(field, $"at {position} of \"{line}\"");
+            if (line[position] == '"' && quotesToggle)
+            {
+                quoted = !quoted;
+            }
+            else if (line[position] == delimiter && !quoted)
+            {
+                field++;
+            }
+        }
+    }
 }
