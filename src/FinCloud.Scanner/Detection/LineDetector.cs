@@ -440,18 +440,8 @@ public sealed class LineDetector(DateOnly today)
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Email(ReadOnlySpan<char> line, int at)
     {
-        var start = at;
-        while (start > 0 && IsLocalChar(line[start - 1]))
-        {
-            start--;
-        }
-
-        var end = at + 1;
-        while (end < line.Length && IsDomainChar(line[end]))
-        {
-            end++;
-        }
-
+        var start = LocalPartStart(line, at);
+        var end = DomainEnd(line, at + 1);
         while (end > at + 1 && line[end - 1] == '.')
         {
             end--;
@@ -462,6 +452,73 @@ public sealed class LineDetector(DateOnly today)
             Add(start, end, IdentifierType.Email, ChecksumStatus.NotApplicable, Confidence.High);
         }
     }
+
+    // The address's extent, sixteen characters a step: a customer export holds an address per row, and testing its
+    // characters one by one, with branches no predictor learns, was an eighth of the detector's time there.
+
+    /// <summary>Where the run of local-part characters (§4.9) that ends at <paramref name="at"/> starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int LocalPartStart(ReadOnlySpan<char> line, int at)
+    {
+        var start = at;
+        ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(line));
+        while (Vector256.IsHardwareAccelerated && start >= 16)
+        {
+            var v = Vector256.LoadUnsafe(ref chars, (nuint)(start - 16));
+            var others = ~(DomainChars(v) | EqualsAny(v, '_', '%', '+')).ExtractMostSignificantBits() & 0xFFFFu;
+            if (others != 0)
+            {
+                return start - 16 + (32 - BitOperations.LeadingZeroCount(others));
+            }
+
+            start -= 16;
+        }
+
+        while (start > 0 && IsLocalChar(line[start - 1]))
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    /// <summary>The end of the run of domain characters (§4.9) from <paramref name="from"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DomainEnd(ReadOnlySpan<char> line, int from)
+    {
+        var end = from;
+        ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(line));
+        while (Vector256.IsHardwareAccelerated && end + 16 <= line.Length)
+        {
+            var others = ~DomainChars(Vector256.LoadUnsafe(ref chars, (nuint)end)).ExtractMostSignificantBits() & 0xFFFFu;
+            if (others != 0)
+            {
+                return end + BitOperations.TrailingZeroCount(others);
+            }
+
+            end += 16;
+        }
+
+        while (end < line.Length && IsDomainChar(line[end]))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    /// <summary>ASCII letters and digits, '.' and '-'.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ushort> DomainChars(Vector256<ushort> v)
+    {
+        var letters = Vector256.LessThanOrEqual((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a')));
+        var digits = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+        return letters | digits | EqualsAny(v, '.', '-', '-');
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ushort> EqualsAny(Vector256<ushort> v, char a, char b, char c) =>
+        Vector256.Equals(v, Vector256.Create((ushort)a)) | Vector256.Equals(v, Vector256.Create((ushort)b)) | Vector256.Equals(v, Vector256.Create((ushort)c));
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiAlphanumeric(char c) => char.IsAsciiLetterOrDigit(c);
