@@ -30,6 +30,9 @@ public sealed class LineDetector(DateOnly today)
     private readonly byte[] _digits = new byte[MaxDigits + 16];
     private readonly int[] _groups = new int[4];
     private readonly LineClasses _classes = new();
+
+    /// <summary>The candidates so far were added in §5 order (most lines): no sort needed.</summary>
+    private bool _inOrder;
     private HeaderContext? _header;
     private int _contextStart;
     private ContextClass _context;
@@ -45,6 +48,7 @@ public sealed class LineDetector(DateOnly today)
     public void Detect(ReadOnlySpan<char> line, HeaderContext? header, List<Detected> findings)
     {
         _candidates.Clear();
+        _inOrder = true;
         _header = header is { IsUseful: true } ? header : null;
         _contextStart = -1;
 
@@ -88,7 +92,10 @@ public sealed class LineDetector(DateOnly today)
             return;
         }
 
-        SortCandidates();
+        if (!_inOrder)
+        {
+            SortCandidates();
+        }
         var cursor = 0;
         foreach (var candidate in _candidates)
         {
@@ -585,8 +592,12 @@ public sealed class LineDetector(DateOnly today)
         return labels > 0 && domain.Length - labelStart >= 2 && letters;
     }
 
-    private void Add(int start, int end, IdentifierType type, ChecksumStatus checksum, Confidence confidence) =>
-        _candidates.Add(new Detected(start, end, type, checksum, confidence));
+    private void Add(int start, int end, IdentifierType type, ChecksumStatus checksum, Confidence confidence)
+    {
+        var candidate = new Detected(start, end, type, checksum, confidence);
+        _inOrder &= _candidates.Count == 0 || Before(_candidates[^1], candidate);
+        _candidates.Add(candidate);
+    }
 
     private bool Has(ReadOnlySpan<char> line, int start, ContextClass cls) => (ContextAt(line, start) & cls) != 0;
 
