@@ -96,8 +96,8 @@ internal static class Sha256Batch
         {
             var x = w[t - 15];
             var y = w[t - 2];
-            var s0 = Rotr(x, 7) ^ Rotr(x, 18) ^ Vector256.ShiftRightLogical(x, 3);
-            var s1 = Rotr(y, 17) ^ Rotr(y, 19) ^ Vector256.ShiftRightLogical(y, 10);
+            var s0 = Xor(Rotr(x, 7), Rotr(x, 18), Vector256.ShiftRightLogical(x, 3));
+            var s1 = Xor(Rotr(y, 17), Rotr(y, 19), Vector256.ShiftRightLogical(y, 10));
             w[t] = w[t - 16] + s0 + w[t - 7] + s1;
         }
 
@@ -111,8 +111,8 @@ internal static class Sha256Batch
         var h = Vector256.Create(Initial[7]);
         for (var t = 0; t < 64; t++)
         {
-            var t1 = h + (Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25)) + ((e & f) ^ Vector256.AndNot(g, e)) + Vector256.Create(K[t]) + w[t];
-            var t2 = (Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+            var t1 = h + Xor(Rotr(e, 6), Rotr(e, 11), Rotr(e, 25)) + Choose(e, f, g) + Vector256.Create(K[t]) + w[t];
+            var t2 = Xor(Rotr(a, 2), Rotr(a, 13), Rotr(a, 22)) + Majority(a, b, c);
             h = g;
             g = f;
             f = e;
@@ -172,10 +172,28 @@ internal static class Sha256Batch
         rows[7] = Avx2.Permute2x128(u3, u7, 0x31);
     }
 
+    // Where AVX-512VL is there, each of the three-input functions below is one vpternlogd (its truth table as the
+    // immediate: a = 0xF0, b = 0xCC, c = 0xAA) instead of two to five instructions: a third fewer per round.
+
+    /// <summary>a ^ b ^ c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Xor(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c) =>
+        Avx512F.VL.IsSupported ? Avx512F.VL.TernaryLogic(a, b, c, 0x96) : a ^ b ^ c;
+
+    /// <summary>Ch: where e is set, f; elsewhere g.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Choose(Vector256<uint> e, Vector256<uint> f, Vector256<uint> g) =>
+        Avx512F.VL.IsSupported ? Avx512F.VL.TernaryLogic(e, f, g, 0xCA) : (e & f) ^ Vector256.AndNot(g, e);
+
+    /// <summary>Maj: each bit set in at least two of a, b and c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Majority(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c) =>
+        Avx512F.VL.IsSupported ? Avx512F.VL.TernaryLogic(a, b, c, 0xE8) : (a & b) ^ (a & c) ^ (b & c);
+
     /// <summary>One instruction (<c>vprord</c>) where AVX-512VL has it, instead of two shifts and an OR.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<uint> Rotr(Vector256<uint> x, [System.Diagnostics.CodeAnalysis.ConstantExpected] byte n) =>
-        System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported
-            ? System.Runtime.Intrinsics.X86.Avx512F.VL.RotateRight(x, n)
+        Avx512F.VL.IsSupported
+            ? Avx512F.VL.RotateRight(x, n)
             : Vector256.ShiftRightLogical(x, n) | Vector256.ShiftLeft(x, 32 - n);
 }

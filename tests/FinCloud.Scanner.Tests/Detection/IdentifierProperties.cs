@@ -111,6 +111,24 @@ public sealed class IdentifierProperties
         return findings.Count == 1 && findings[0].Type == type && findings[0].Value == normalized;
     }
 
+    /// <summary>Addresses of any length, anywhere in a line: the extent is found in steps of sixteen characters.</summary>
+    [Property(MaxTest = 1000)]
+    public bool An_address_of_any_length_is_found_whole(int seed)
+    {
+        var random = new Random(seed);
+        string Atom(string alphabet, int max) =>
+            new([.. Enumerable.Range(0, random.Next(1, max + 1)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+        var local = string.Join('.', Enumerable.Range(0, random.Next(1, 4)).Select(_ => Atom("abcxyzABZ0189_%+-", 14)));
+        var labels = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Atom("abz09", 1) + (random.Next(2) == 0 ? "" : Atom("abz09-", 12) + Atom("abz09", 1)));
+        var address = $"{local}@{string.Join('.', labels)}.{Atom("comkrORG", 5)}r";
+        var normalized = address.ToLowerInvariant();
+        var before = string.Concat(Enumerable.Range(0, random.Next(0, 40)).Select(_ => "가 <(:"[random.Next(5)]));
+        var after = string.Concat(Enumerable.Range(0, random.Next(0, 40)).Select(_ => "나 >):"[random.Next(5)]));
+        var findings = Scan.Line(before + address + after);
+        return findings.Count == 1 && findings[0].Type == IdentifierType.Email && findings[0].Value == normalized &&
+               findings[0].Column == before.Length + 1;
+    }
+
     [Property(MaxTest = 500)]
     public bool Values_inside_longer_digit_runs_are_not_found(int seed)
     {
