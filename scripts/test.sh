@@ -27,7 +27,7 @@ if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
 # its tests run again with each wider instruction set switched off (a few seconds each).
 for isa in AVX512 AVX2; do
   isa_log=artifacts/test-results/scanner-without-$isa.log
-  DOTNET_Enable$isa=0 dotnet test --project tests/FinCloud.Scanner.Tests -c Release --no-build 2>&1 | tee "$isa_log"
+  env "DOTNET_Enable$isa=0" dotnet test --project tests/FinCloud.Scanner.Tests -c Release --no-build 2>&1 | tee "$isa_log"
   isa_status=${PIPESTATUS[0]}
   isa_passed=$(count succeeded "$isa_log")
   isa_failed=$(count failed "$isa_log")
