@@ -96,8 +96,9 @@ public sealed class LineDetector(DateOnly today)
         {
             SortCandidates();
         }
+        // By reference: a copy through the list's enumerator went by way of the stack in pieces and stalled the store.
         var cursor = 0;
-        foreach (var candidate in _candidates)
+        foreach (ref readonly var candidate in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_candidates))
         {
             if (candidate.Start >= cursor)
             {

@@ -225,7 +225,7 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
         var pairs = line.ContainsAnyInRange('\uD800', '\uDFFF');
         var columnBase = 0;
         var columnAt = 0;
-        foreach (var d in _detections)
+        foreach (ref readonly var d in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_detections))
         {
             if (types is not null && !types.Contains(d.Type))
             {
