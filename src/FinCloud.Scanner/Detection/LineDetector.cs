@@ -27,6 +27,7 @@ public sealed class LineDetector(DateOnly today)
         ["서울", "부산", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주", "대구", "인천", "광주", "대전", "울산"];
 
     private readonly List<Detected> _candidates = [];
+    // Room for Copy's 16-byte store at any count up to MaxDigits.
     private readonly byte[] _digits = new byte[MaxDigits + 16];
     private readonly int[] _groups = new int[4];
     private readonly LineClasses _classes = new();
