@@ -15,13 +15,6 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
 
-    /// <summary>Blazor's @bind listens to "change", which typing alone does not raise.</summary>
-    private static async Task SetAsync(ILocator input, string value)
-    {
-        await input.FillAsync(value);
-        await input.DispatchEventAsync("change");
-    }
-
     private static async Task GoAsync(IPage page, string url)
     {
         await page.GotoAsync(url);
@@ -36,27 +29,27 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
 
         // The CSP and its SaaS in the registry.
         await GoAsync(page, "/cloud-use/registry");
-        await SetAsync(page.GetByTestId("provider-name"), "저니클라우드");
+        await page.GetByTestId("provider-name").SetAsync("저니클라우드");
         await page.GetByTestId("add-provider").ClickAsync();
         var provider = page.GetByTestId("provider").Filter(new LocatorFilterOptions { HasText = "저니클라우드" });
         await provider.WaitForAsync();
-        await SetAsync(provider.Locator("input[placeholder='서비스']"), "저니 상담 SaaS");
-        await SetAsync(provider.Locator("input[placeholder='리전']"), "kr-central-1");
+        await provider.Locator("input[placeholder='서비스']").SetAsync("저니 상담 SaaS");
+        await provider.Locator("input[placeholder='리전']").SetAsync("kr-central-1");
         await provider.GetByTestId("add-service").ClickAsync();
         await provider.GetByRole(AriaRole.Cell, new() { Name = "저니 상담 SaaS" }).WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "10-cloud-use-registry");
 
         // Intake in plain Korean.
         await GoAsync(page, "/cloud-use/new");
-        await SetAsync(page.GetByTestId("title"), caseName);
+        await page.GetByTestId("title").SetAsync(caseName);
         await page.GetByTestId("service").SelectOptionAsync(new SelectOptionValue { Label = "저니클라우드 · 저니 상담 SaaS (SaaS)" });
         await page.GetByTestId("next").ClickAsync();
         await page.GetByText("개인신용정보를 클라우드에서 처리하나요?").WaitForAsync();
         await page.GetByTestId("q-credit").CheckAsync();
         await BrowserFixture.ScreenshotAsync(page, "11-intake-questions");
         await page.GetByTestId("next").ClickAsync();
-        await SetAsync(page.GetByTestId("signed-on"), "2026-11-30");
-        await SetAsync(page.GetByTestId("usage-on"), "2027-01-04");
+        await page.GetByTestId("signed-on").SetAsync("2026-11-30");
+        await page.GetByTestId("usage-on").SetAsync("2027-01-04");
         await page.GetByTestId("decide").ClickAsync();
 
         // The decision and the plan.
@@ -80,12 +73,12 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
         await page.WaitUntilReadyAsync();
         foreach (var key in new[] { "nature", "interruption", "intrusion", "concentration", "ef-safety" })
         {
-            await SetAsync(page.GetByTestId("score-" + key), "4");
-            await SetAsync(page.GetByTestId("rationale-" + key), "고객 상담 이력에 개인신용정보 포함");
+            await page.GetByTestId("score-" + key).SetAsync("4");
+            await page.GetByTestId("rationale-" + key).SetAsync("고객 상담 이력에 개인신용정보 포함");
         }
 
-        await SetAsync(page.GetByTestId("decider"), "정보보호위원회");
-        await SetAsync(page.GetByTestId("verdict-rationale"), "개인신용정보 처리로 중요업무");
+        await page.GetByTestId("decider").SetAsync("정보보호위원회");
+        await page.GetByTestId("verdict-rationale").SetAsync("개인신용정보 처리로 중요업무");
         await page.GetByTestId("complete-form").ClickAsync();
         await page.GetByTestId("form-completed").WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "13-importance-assessment");
@@ -95,7 +88,7 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
         (await page.GetByTestId("relaxed").CountAsync()).ShouldBe(0);
         foreach (var field in new[] { "bcp-backup", "bcp-recovery", "bcp-drill", "exit-data", "exit-termination", "exit-transition" })
         {
-            await SetAsync(page.GetByTestId(field), "계획 수립 완료");
+            await page.GetByTestId(field).SetAsync("계획 수립 완료");
         }
 
         await page.GetByTestId("complete-form").ClickAsync();
@@ -103,7 +96,7 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
         await GoAsync(page, caseUrl + "/forms/security-measures");
         foreach (var field in new[] { "sm-accounts", "sm-access", "sm-encryption", "sm-logging" })
         {
-            await SetAsync(page.GetByTestId(field), "조치 완료");
+            await page.GetByTestId(field).SetAsync("조치 완료");
         }
 
         await page.GetByTestId("complete-form").ClickAsync();
@@ -119,10 +112,10 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
         await GoAsync(page, caseUrl);
         var pdf = Encoding.UTF8.GetBytes("%PDF-1.4\n% 업무연속성 계획 증빙\n");
         var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
-        await SetAsync(page.GetByTestId("evidence-label"), "업무연속성 계획서");
+        await page.GetByTestId("evidence-label").SetAsync("업무연속성 계획서");
         await page.GetByTestId("evidence-file").SetInputFilesAsync(new FilePayload { Name = "bcp.pdf", MimeType = "application/pdf", Buffer = pdf });
         await page.GetByTestId("upload-result").Filter(new LocatorFilterOptions { HasText = "업무연속성 계획서 v1" }).WaitForAsync();
-        await SetAsync(page.GetByTestId("evidence-label"), "리전 확인서");
+        await page.GetByTestId("evidence-label").SetAsync("리전 확인서");
         await page.GetByTestId("evidence-file").SetInputFilesAsync(new FilePayload { Name = "region.png", MimeType = "image/png", Buffer = png });
         await page.GetByTestId("upload-result").Filter(new LocatorFilterOptions { HasText = "리전 확인서 v1" }).WaitForAsync();
         var hashes = new[] { Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png)) };
@@ -145,7 +138,7 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
         }
 
         (await page.GetByTestId("members").InnerTextAsync()).ShouldContain("이보안 (위원장)");
-        await SetAsync(page.GetByTestId("meeting-title"), "2026년 제4차 정보보호위원회");
+        await page.GetByTestId("meeting-title").SetAsync("2026년 제4차 정보보호위원회");
         await page.GetByTestId("schedule").ClickAsync();
         await page.GetByTestId("meeting").First.WaitForAsync();
         await page.GetByTestId("table-case").First.SelectOptionAsync(new SelectOptionValue { Label = caseName + " (v1)" });
@@ -164,7 +157,7 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
         await item.GetByText("찬성 1").WaitForAsync();
         await item.GetByTestId("vote-for").Nth(1).ClickAsync();
         await item.GetByText("찬성 2").WaitForAsync();
-        await SetAsync(item.GetByTestId("resolution-text"), "원안 가결 (출구전략 보완 조건)");
+        await item.GetByTestId("resolution-text").SetAsync("원안 가결 (출구전략 보완 조건)");
         await item.GetByTestId("flag-material").CheckAsync();
         await item.GetByTestId("resolve").ClickAsync();
         await item.GetByTestId("resolution").WaitForAsync();

@@ -41,6 +41,13 @@ public static partial class Pages
         page.Locator($"#fincloud-ready[data-interactive='true'][data-page='{new Uri(page.Url).AbsolutePath}']")
             .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>Fills an input and raises "change": Blazor's @bind listens to it, and filling alone does not raise it.</summary>
+    public static async Task SetAsync(this ILocator input, string value)
+    {
+        await input.FillAsync(value);
+        await input.DispatchEventAsync("change");
+    }
+
     /// <summary>
     /// Waits until an action has taken the browser to the page at <paramref name="path"/> (<c>{id}</c> stands for a record id,
     /// e.g. <c>/continuity/drills/{id}</c>) and that page is interactive and has loaded its data.

@@ -14,21 +14,13 @@ public sealed class ContinuityEditJourneyTests(BrowserFixture browser) : IClassF
 {
     static ContinuityEditJourneyTests() => Assertions.SetDefaultExpectTimeout(20_000);
 
-    /// <summary>The marker of the page now in the address bar: after an in-app navigation the last page's marker lingers.</summary>
-    /// <summary>Blazor's @bind listens to "change", which filling alone does not raise.</summary>
-    private static async Task SetAsync(ILocator input, string value)
-    {
-        await input.FillAsync(value);
-        await input.DispatchEventAsync("change");
-    }
-
     [Fact]
     public Task An_officer_edits_a_systems_dr_settings_and_the_server_names_the_wrong_field() => browser.RunAsync("continuity-system-edit", async page =>
     {
         await page.SignInAsync("officer@hanbit.example", browser.App.DemoPassword);
         await page.GotoAsync("/continuity/assets");
         await page.WaitUntilReadyAsync();
-        await SetAsync(page.GetByTestId("list-search"), "sys-001");
+        await page.GetByTestId("list-search").SetAsync("sys-001");
         await page.GetByTestId("list-search").PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("list-position")).ToContainTextAsync("전체 1건");
         await page.GetByTestId("asset-link").ClickAsync();
@@ -36,14 +28,14 @@ public sealed class ContinuityEditJourneyTests(BrowserFixture browser) : IClassF
         // Read at once, without waiting: the page says it is ready only once the record fills the form.
         (await page.EvaluateAsync<string?>("document.querySelector('[data-testid=a-code]')?.value ?? null")).ShouldBe("SYS-001");
 
-        await SetAsync(page.GetByTestId("a-capacity"), "250");
+        await page.GetByTestId("a-capacity").SetAsync("250");
         await page.GetByTestId("a-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("error-drCapacityShare")).ToContainTextAsync("200%");
 
-        await SetAsync(page.GetByTestId("a-name"), "계정계 AP (이중화)");
+        await page.GetByTestId("a-name").SetAsync("계정계 AP (이중화)");
         await page.GetByTestId("a-mode").SelectOptionAsync("Hot");
-        await SetAsync(page.GetByTestId("a-capacity"), "100");
-        await SetAsync(page.GetByTestId("a-recovery"), "90");
+        await page.GetByTestId("a-capacity").SetAsync("100");
+        await page.GetByTestId("a-recovery").SetAsync("90");
         await page.GetByTestId("a-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("error-drCapacityShare")).ToHaveCountAsync(0);
@@ -73,9 +65,9 @@ public sealed class ContinuityEditJourneyTests(BrowserFixture browser) : IClassF
         // A new version whose last review was 14 months ago: the runbook is stale at once.
         var reviewed = KoreanTime.Today(TimeProvider.System).AddMonths(-14);
         await page.GetByTestId("pr-scenario").SelectOptionAsync("Fire");
-        await SetAsync(page.GetByTestId("pr-title"), "전산실 화재 대응 절차");
-        await SetAsync(page.GetByTestId("pr-steps"), "1. 대피·소화 설비 가동\n2. 비상대책위원회 소집\n3. 재해복구센터 전환");
-        await SetAsync(page.GetByTestId("pr-reviewed"), reviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByTestId("pr-title").SetAsync("전산실 화재 대응 절차");
+        await page.GetByTestId("pr-steps").SetAsync("1. 대피·소화 설비 가동\n2. 비상대책위원회 소집\n3. 재해복구센터 전환");
+        await page.GetByTestId("pr-reviewed").SetAsync(reviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByTestId("pr-save").ClickAsync();
         await Assertions.Expect(fire.Locator("td").Nth(2)).ToHaveTextAsync("v2");
         await Assertions.Expect(fire.GetByTestId("procedure-status")).ToHaveTextAsync("검토 필요 (12개월 경과)");
@@ -91,11 +83,11 @@ public sealed class ContinuityEditJourneyTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(liaison.GetByTestId("role-holder-name")).ToHaveTextAsync("공석");
         await liaison.GetByTestId("role-edit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("ro-body")).ToHaveValueAsync("대외협력팀");
-        await SetAsync(page.GetByTestId("ro-duties"), "");
+        await page.GetByTestId("ro-duties").SetAsync("");
         await page.GetByTestId("ro-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("error-responsibilities")).ToBeVisibleAsync();
 
-        await SetAsync(page.GetByTestId("ro-duties"), "금융결제원·제3자 업체 연락, 고객 공지 (30분 이내)");
+        await page.GetByTestId("ro-duties").SetAsync("금융결제원·제3자 업체 연락, 고객 공지 (30분 이내)");
         var holder = await page.Locator("[data-testid=ro-holder] option").Nth(1).GetAttributeAsync("value");
         await page.GetByTestId("ro-holder").SelectOptionAsync(holder!);
         await page.GetByTestId("ro-save").ClickAsync();

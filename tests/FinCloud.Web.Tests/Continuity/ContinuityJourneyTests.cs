@@ -14,14 +14,6 @@ public sealed class ContinuityJourneyTests(BrowserFixture browser) : IClassFixtu
 {
     static ContinuityJourneyTests() => Assertions.SetDefaultExpectTimeout(20_000);
 
-    /// <summary>The marker of the page now in the address bar: after an in-app navigation the last page's marker lingers.</summary>
-    /// <summary>Blazor's @bind listens to "change", which filling alone does not raise.</summary>
-    private static async Task SetAsync(ILocator input, string value)
-    {
-        await input.FillAsync(value);
-        await input.DispatchEventAsync("change");
-    }
-
     [Fact]
     public Task A_drill_where_a_core_system_misses_its_rto_raises_a_finding_and_shows_on_the_dashboard() => browser.RunAsync("continuity-journey", async page =>
     {
@@ -40,10 +32,10 @@ public sealed class ContinuityJourneyTests(BrowserFixture browser) : IClassFixtu
 
         // Record: 계정계 AP took 1 h 50 min against a 1 h RTO; the support system came back in 2 h against its 24 h.
         var day = await page.GetByTestId("executed-on").InputValueAsync();
-        await SetAsync(page.GetByTestId("run-start-SYS-001"), $"{day}T00:10");
-        await SetAsync(page.GetByTestId("run-end-SYS-001"), $"{day}T02:00");
-        await SetAsync(page.GetByTestId("run-start-SYS-100"), $"{day}T00:10");
-        await SetAsync(page.GetByTestId("run-end-SYS-100"), $"{day}T02:10");
+        await page.GetByTestId("run-start-SYS-001").SetAsync($"{day}T00:10");
+        await page.GetByTestId("run-end-SYS-001").SetAsync($"{day}T02:00");
+        await page.GetByTestId("run-start-SYS-100").SetAsync($"{day}T00:10");
+        await page.GetByTestId("run-end-SYS-100").SetAsync($"{day}T02:10");
         await page.GetByTestId("procedure").SelectOptionAsync(new SelectOptionValue { Label = "전산센터 소실 대응 절차 v2" });
         await Assertions.Expect(page.GetByTestId("procedure")).ToHaveValueAsync("전산센터 소실 대응 절차 v2");
         await page.GetByTestId("record-drill").ClickAsync();

@@ -11,14 +11,6 @@ public sealed class ProcessEditJourneyTests(BrowserFixture browser) : IClassFixt
 {
     static ProcessEditJourneyTests() => Assertions.SetDefaultExpectTimeout(20_000);
 
-    /// <summary>The marker of the page now in the address bar: after an in-app navigation the last page's marker lingers.</summary>
-    /// <summary>Blazor's @bind listens to "change", which filling alone does not raise.</summary>
-    private static async Task SetAsync(ILocator input, string value)
-    {
-        await input.FillAsync(value);
-        await input.DispatchEventAsync("change");
-    }
-
     [Fact]
     public Task An_officer_fixes_the_named_fields_saves_a_process_and_sees_the_slower_dependency_flagged() => browser.RunAsync("process-edit-journey", async page =>
     {
@@ -30,25 +22,25 @@ public sealed class ProcessEditJourneyTests(BrowserFixture browser) : IClassFixt
         await page.WaitForPageAsync("/continuity/processes/new");
 
         // A core process without its rationale, under a code the bank already uses.
-        await SetAsync(page.GetByTestId("p-code"), "BP-01");
-        await SetAsync(page.GetByTestId("p-name"), "외화 환전 예약");
-        await SetAsync(page.GetByTestId("p-department"), "외환부");
-        await SetAsync(page.GetByTestId("p-rto"), "120");
+        await page.GetByTestId("p-code").SetAsync("BP-01");
+        await page.GetByTestId("p-name").SetAsync("외화 환전 예약");
+        await page.GetByTestId("p-department").SetAsync("외환부");
+        await page.GetByTestId("p-rto").SetAsync("120");
         await page.GetByTestId("p-core").CheckAsync();
-        await SetAsync(page.GetByTestId("impact-after-0"), "60");
-        await SetAsync(page.GetByTestId("impact-loss-0"), "50000000");
+        await page.GetByTestId("impact-after-0").SetAsync("60");
+        await page.GetByTestId("impact-loss-0").SetAsync("50000000");
         await page.GetByTestId("p-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("error-coreRationale")).ToContainTextAsync("사유");
         await Assertions.Expect(page.GetByTestId("p-name")).ToHaveValueAsync("외화 환전 예약");
         await Assertions.Expect(page.GetByTestId("impact-loss-0")).ToHaveValueAsync("50000000");
 
-        await SetAsync(page.GetByTestId("p-rationale"), "대고객 외화 지급 중단 시 민원·규제 영향");
+        await page.GetByTestId("p-rationale").SetAsync("대고객 외화 지급 중단 시 민원·규제 영향");
         await page.GetByTestId("p-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("error-code")).ToContainTextAsync("BP-01");
         await Assertions.Expect(page.GetByTestId("error-coreRationale")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("p-rationale")).ToHaveValueAsync("대고객 외화 지급 중단 시 민원·규제 영향");
 
-        await SetAsync(page.GetByTestId("p-code"), "BP-90");
+        await page.GetByTestId("p-code").SetAsync("BP-90");
         await page.GetByTestId("p-save").ClickAsync();
         await page.WaitForPageAsync("/continuity/processes/{id}");
         await Assertions.Expect(page.GetByTestId("p-code")).ToHaveValueAsync("BP-90");
@@ -67,7 +59,7 @@ public sealed class ProcessEditJourneyTests(BrowserFixture browser) : IClassFixt
         await page.GotoAsync("/continuity/processes");
         await page.WaitUntilReadyAsync();
         await Assertions.Expect(page.GetByTestId("list-position")).ToContainTextAsync("41");
-        await SetAsync(page.GetByTestId("list-search"), "bp-90");
+        await page.GetByTestId("list-search").SetAsync("bp-90");
         await page.GetByTestId("list-search").PressAsync("Enter");
 
         await Assertions.Expect(page.GetByTestId("list-position")).ToContainTextAsync("전체 1건");
