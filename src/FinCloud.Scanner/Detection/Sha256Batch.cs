@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
@@ -31,6 +32,7 @@ internal static class Sha256Batch
     private static readonly uint[] Initial = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
     /// <summary>Hashes each message (given by offset and length into <paramref name="data"/>) into 32 bytes of <paramref name="hashes"/>.</summary>
+    /// <param name="data">The messages' bytes; best with 64 bytes of any content after the last message.</param>
     public static void HashAll(ReadOnlySpan<byte> data, ReadOnlySpan<(int Offset, int Length)> messages, Span<byte> hashes)
     {
         Span<int> batch = stackalloc int[8];
@@ -67,38 +69,33 @@ internal static class Sha256Batch
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void HashEight(ReadOnlySpan<byte> data, ReadOnlySpan<(int Offset, int Length)> messages, ReadOnlySpan<int> batch, Span<byte> hashes)
     {
-        // Each lane's padded block (message, 0x80, zeros, bit length) as a row of 16 big-endian words; two 8×8
-        // transposes turn the rows into the 16 vectors of word t across the lanes. Word by word, the loading and the
-        // storing of the digests below cost about a third of this method.
-        Span<byte> blocks = stackalloc byte[64 * 8];
-        blocks.Clear();
+        // Each lane's padded block (message, 0x80, zeros, bit length) as two rows of eight big-endian words, masked
+        // into shape in registers; two 8×8 transposes turn the rows into the 16 vectors of word t across the lanes.
+        Span<Vector256<uint>> w = stackalloc Vector256<uint>[64];
         for (var lane = 0; lane < 8; lane++)
         {
             var (offset, length) = messages[batch[lane]];
-            var block = blocks.Slice(lane * 64, 64);
-            data.Slice(offset, length).CopyTo(block);
-            block[length] = 0x80;
-            BinaryPrimitives.WriteUInt64BigEndian(block[56..], (ulong)length * 8);
+            var (low, high) = PaddedBlock(data, offset, length);
+            w[lane] = SwapBytes(low).AsUInt32();
+            w[8 + lane] = SwapBytes(high).AsUInt32();
         }
 
-        Span<Vector256<uint>> w = stackalloc Vector256<uint>[64];
-        for (var half = 0; half < 2; half++)
-        {
-            for (var lane = 0; lane < 8; lane++)
-            {
-                w[(half * 8) + lane] = SwapBytes(Vector256.Create<byte>(blocks.Slice((lane * 64) + (half * 32), 32))).AsUInt32();
-            }
+        Transpose(w[..8]);
+        Transpose(w.Slice(8, 8));
 
-            Transpose(w.Slice(half * 8, 8));
-        }
-
+        // The two newest words stay in registers: read back from the stack, each step waited on the store before it.
+        ref var w0 = ref w[0];
+        var previous = w[14];
+        var last = w[15];
         for (var t = 16; t < 64; t++)
         {
-            var x = w[t - 15];
-            var y = w[t - 2];
+            var x = Unsafe.Add(ref w0, t - 15);
             var s0 = Xor(Rotr(x, 7), Rotr(x, 18), Vector256.ShiftRightLogical(x, 3));
-            var s1 = Xor(Rotr(y, 17), Rotr(y, 19), Vector256.ShiftRightLogical(y, 10));
-            w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+            var s1 = Xor(Rotr(previous, 17), Rotr(previous, 19), Vector256.ShiftRightLogical(previous, 10));
+            var next = Unsafe.Add(ref w0, t - 16) + s0 + Unsafe.Add(ref w0, t - 7) + s1;
+            Unsafe.Add(ref w0, t) = next;
+            previous = last;
+            last = next;
         }
 
         var a = Vector256.Create(Initial[0]);
@@ -109,18 +106,22 @@ internal static class Sha256Batch
         var f = Vector256.Create(Initial[5]);
         var g = Vector256.Create(Initial[6]);
         var h = Vector256.Create(Initial[7]);
+        // Added in the order that keeps each round's chain short: h + K + w and d + that do not wait on this round's
+        // e, so e and a are four additions deep rather than seven; one chain of eight lanes is bound by that depth.
+        ref var k0 = ref MemoryMarshal.GetArrayDataReference(K);
         for (var t = 0; t < 64; t++)
         {
-            var t1 = h + Xor(Rotr(e, 6), Rotr(e, 11), Rotr(e, 25)) + Choose(e, f, g) + Vector256.Create(K[t]) + w[t];
+            var hkw = h + (Vector256.Create(Unsafe.Add(ref k0, t)) + Unsafe.Add(ref w0, t));
+            var s1ch = Xor(Rotr(e, 6), Rotr(e, 11), Rotr(e, 25)) + Choose(e, f, g);
             var t2 = Xor(Rotr(a, 2), Rotr(a, 13), Rotr(a, 22)) + Majority(a, b, c);
             h = g;
             g = f;
             f = e;
-            e = d + t1;
+            e = (d + hkw) + s1ch;
             d = c;
             c = b;
             b = a;
-            a = t1 + t2;
+            a = (hkw + t2) + s1ch;
         }
 
         Span<Vector256<uint>> state = [a, b, c, d, e, f, g, h];
@@ -135,6 +136,33 @@ internal static class Sha256Batch
         {
             SwapBytes(state[lane].AsByte()).CopyTo(hashes.Slice(batch[lane] * 32, 32));
         }
+    }
+
+    /// <summary>
+    /// The message at <paramref name="offset"/> as one padded block of 64 bytes: read whole where the data runs on 64
+    /// bytes past it (callers pass their buffer with its spare room), then masked, with the 0x80 and the bit length set.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<byte> Low, Vector256<byte> High) PaddedBlock(ReadOnlySpan<byte> data, int offset, int length)
+    {
+        var (low, high) = offset + 64 <= data.Length
+            ? (Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(data), (nuint)offset), Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(data), (nuint)offset + 32))
+            : CopiedBlock(data.Slice(offset, length));
+        var n = Vector256.Create((byte)length);
+        var first = Vector256<byte>.Indices;
+        var second = first + Vector256.Create((byte)32);
+        var end = Vector256.Create((byte)0x80);
+        var bits = Vector256.Create(0UL, 0UL, 0UL, BinaryPrimitives.ReverseEndianness((ulong)length * 8)).AsByte();
+        return ((low & Vector256.LessThan(first, n)) | (Vector256.Equals(first, n) & end),
+                (high & Vector256.LessThan(second, n)) | (Vector256.Equals(second, n) & end) | bits);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (Vector256<byte> Low, Vector256<byte> High) CopiedBlock(ReadOnlySpan<byte> message)
+    {
+        Span<byte> block = stackalloc byte[64];
+        message.CopyTo(block);
+        return (Vector256.Create<byte>(block), Vector256.Create<byte>(block[32..]));
     }
 
     /// <summary>Reverses the bytes of each 32-bit word (big-endian words to little-endian and back).</summary>

@@ -122,7 +122,7 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
                 result.Hashes = new byte[Math.Max(_messages.Count * 32, result.Hashes.Length * 2)];
             }
 
-            Sha256Batch.HashAll(_values.AsSpan(0, _valuesLength), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_messages), result.Hashes);
+            Sha256Batch.HashAll(_values, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_messages), result.Hashes);
         }
 
         result.LineFeeds = lineFeeds;
