@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
 
 namespace FinCloud.Scanner.Detection;
@@ -7,16 +12,23 @@ public static class NormalizedValue
 {
     /// <summary>
     /// Digits only (full-width mapped to ASCII) for numeric types, the passport as written with digits mapped,
-    /// the e-mail address lower-cased. Written as ASCII bytes into <paramref name="destination"/>, which must hold <paramref name="text"/>'s length.
+    /// the e-mail address lower-cased. Written as ASCII bytes into <paramref name="destination"/>, which must hold
+    /// <paramref name="text"/>'s length; with 16 bytes more it is written in vector steps.
     /// </summary>
+    public static int Write(ReadOnlySpan<char> text, IdentifierType type, Span<byte> destination) =>
+        Write(text, 0, text.Length, type, destination);
+
+    /// <summary>As <see cref="Write(ReadOnlySpan{char}, IdentifierType, Span{byte})"/> for the value at [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="line"/>.</summary>
+    /// <remarks>Given the whole line, the digits are read in vectors that may reach past the value but stay in the line.</remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static int Write(ReadOnlySpan<char> text, IdentifierType type, Span<byte> destination)
+    public static int Write(ReadOnlySpan<char> line, int start, int end, IdentifierType type, Span<byte> destination)
     {
         if (type is not (IdentifierType.Email or IdentifierType.Passport))
         {
-            return WriteDigits(text, destination);
+            return WriteDigits(line, start, end, destination);
         }
 
+        var text = line[start..end];
         // An address found by the detector is ASCII (§4.9): one vector pass instead of a call per character
         // (2 % of a dense CSV scan, which holds one e-mail per customer row).
         if (type == IdentifierType.Email &&
@@ -46,28 +58,60 @@ public static class NormalizedValue
     }
 
     /// <summary>
-    /// The digits of a numeric value (a legacy driver licence's region name and every separator dropped). Without
-    /// branches: each character is written and the position only moves past a digit, since where the separators
-    /// fall is unpredictable and the mispredicted branches cost more than the loop (about 5 % of a dense CSV scan).
+    /// The digits of a numeric value (a legacy driver licence's region name and every separator dropped). Where
+    /// AVX-512 VBMI2 is there, sixteen characters a step: the digits among them are packed by one <c>vpcompressb</c>.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static int WriteDigits(ReadOnlySpan<char> text, Span<byte> destination)
+    private static int WriteDigits(ReadOnlySpan<char> line, int start, int end, Span<byte> destination)
     {
-        var n = 0;
-        foreach (var c in text)
+        if (Avx512Vbmi2.VL.IsSupported && end - start <= 32 && line.Length >= 16 && destination.Length >= end - start + 16)
+        {
+            // A window of sixteen from the value's start (or the line's last sixteen), and, for a longer value, the
+            // sixteen that end with it; each keeps only its part of the value.
+            var first = Math.Min(start, line.Length - 16);
+            var n = PackDigits(line, first, start, Math.Min(end, first + 16), destination);
+            return end > first + 16 ? n + PackDigits(line, end - 16, first + 16, end, destination[n..]) : n;
+        }
+
+        // Without branches: each character is written and the position only moves past a digit, since where the
+        // separators fall is unpredictable and mispredicted branches cost more than the loop.
+        var count = 0;
+        foreach (var c in line[start..end])
         {
             var ascii = (uint)(c - '0');
             var value = ascii <= 9 ? ascii : (uint)(c - Chars.FullWidthZero);
-            destination[n] = (byte)('0' + value);
-            n += value <= 9 ? 1 : 0;
+            destination[count] = (byte)('0' + value);
+            count += value <= 9 ? 1 : 0;
         }
 
-        return n;
+        return count;
     }
+
+    /// <summary>The ASCII digits of the characters [<paramref name="from"/>, <paramref name="to"/>), all within the sixteen from <paramref name="window"/>, packed into <paramref name="destination"/> (16 bytes written).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int PackDigits(ReadOnlySpan<char> line, int window, int from, int to, Span<byte> destination)
+    {
+        ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(line));
+        var low = DigitValues(Vector128.LoadUnsafe(ref chars, (nuint)window));
+        var high = DigitValues(Vector128.LoadUnsafe(ref chars, (nuint)window + 8));
+        var ten = Vector128.Create((ushort)10);
+        var position = Vector128<byte>.Indices;
+        var keep = Vector128.Narrow(Vector128.LessThan(low, ten), Vector128.LessThan(high, ten)) &
+                   Vector128.GreaterThanOrEqual(position, Vector128.Create((byte)(from - window))) &
+                   Vector128.LessThan(position, Vector128.Create((byte)(to - window)));
+        var digits = Vector128.Narrow(low, high) + Vector128.Create((byte)'0');
+        Avx512Vbmi2.VL.Compress(Vector128<byte>.Zero, keep, digits).CopyTo(destination);
+        return BitOperations.PopCount(keep.ExtractMostSignificantBits());
+    }
+
+    /// <summary>0–9 for an ASCII or full-width digit, 10 or more for any other character.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> DigitValues(Vector128<ushort> v) =>
+        Vector128.Min(v - Vector128.Create((ushort)'0'), v - Vector128.Create((ushort)Chars.FullWidthZero));
 
     public static string Of(ReadOnlySpan<char> text, IdentifierType type)
     {
-        var buffer = text.Length <= 256 ? stackalloc byte[text.Length] : new byte[text.Length];
+        var buffer = text.Length <= 240 ? stackalloc byte[text.Length + 16] : new byte[text.Length + 16];
         var n = Write(text, type, buffer);
         return System.Text.Encoding.ASCII.GetString(buffer[..n]);
     }
@@ -75,7 +119,7 @@ public static class NormalizedValue
     /// <summary>Lowercase hex SHA-256 of the normalized value's UTF-8 (here ASCII) bytes.</summary>
     public static string Sha256(ReadOnlySpan<char> text, IdentifierType type)
     {
-        var buffer = text.Length <= 256 ? stackalloc byte[text.Length] : new byte[text.Length];
+        var buffer = text.Length <= 240 ? stackalloc byte[text.Length + 16] : new byte[text.Length + 16];
         var n = Write(text, type, buffer);
         return Sha256Hex(buffer[..n]);
     }

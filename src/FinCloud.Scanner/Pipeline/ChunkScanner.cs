@@ -234,13 +234,13 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
 
             columnBase += pairs ? Chars.ScalarCount(line[columnAt..d.Start]) : d.Start - columnAt;
             columnAt = d.Start;
-            var text = line[d.Start..d.End];
-            if (_valuesLength + text.Length > _values.Length)
+            // Room for the vector stores past the value that NormalizedValue makes.
+            if (_valuesLength + d.Length + 16 > _values.Length)
             {
-                Array.Resize(ref _values, Math.Max(_values.Length * 2, _valuesLength + text.Length));
+                Array.Resize(ref _values, Math.Max(_values.Length * 2, _valuesLength + d.Length + 16));
             }
 
-            var valueLength = NormalizedValue.Write(text, d.Type, _values.AsSpan(_valuesLength));
+            var valueLength = NormalizedValue.Write(line, d.Start, d.End, d.Type, _values.AsSpan(_valuesLength));
             _messages.Add((_valuesLength, valueLength));
             if (keepNormalized)
             {
@@ -248,7 +248,7 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
             }
 
             _valuesLength += valueLength;
-            result.Findings.Add(new LocalFinding(lineIndex, columnBase + 1, d.Type, d.Checksum, d.Confidence, reveal ? text.ToString() : null));
+            result.Findings.Add(new LocalFinding(lineIndex, columnBase + 1, d.Type, d.Checksum, d.Confidence, reveal ? line[d.Start..d.End].ToString() : null));
         }
     }
 }
