@@ -53,6 +53,33 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Jsonl_places_findings_that_share_a_line_and_columns_of_any_width()
+    {
+        // Line 1 holds phones at columns 1, 500, 999 and 12,345 and line 2 at 1,000 and 1,014; lines 3–13 one each, so
+        // line numbers pass one digit. The writer formats numbers straight into its buffer.
+        static string At(params int[] columns)
+        {
+            var line = new StringBuilder();
+            foreach (var column in columns)
+            {
+                line.Append(' ', column - 1 - line.Length).Append("010-1234-5678");
+            }
+
+            return line.Append('\n').ToString();
+        }
+
+        File.WriteAllText(P("wide.txt"), At(1, 500, 999, 12345) + At(1000, 1014) + string.Concat(Enumerable.Range(1, 11).Select(c => At(c))), new UTF8Encoding(false));
+
+        var result = await Fincloud.RunAsync("scan", P("wide.txt"), "--format", "jsonl", "--reveal");
+
+        var findings = JsonLines(result.Stdout);
+        findings.Select(f => (f.GetProperty("line").GetInt32(), f.GetProperty("column").GetInt32()))
+            .ShouldBe([(1, 1), (1, 500), (1, 999), (1, 12345), (2, 1000), (2, 1014), .. Enumerable.Range(1, 11).Select(c => (c + 2, c))]);
+        findings.ShouldAllBe(f => f.GetProperty("value").GetString() == "010-1234-5678");
+        findings.ShouldAllBe(f => f.GetProperty("path").GetString() == P("wide.txt") && f.GetProperty("type").GetString() == "phone");
+    }
+
+    [Fact]
     public async Task No_findings_exits_0_with_empty_stdout_and_a_summary_on_stderr()
     {
         var result = await Fincloud.RunAsync("scan", P("clean.txt"));
