@@ -11,10 +11,15 @@ public static class FinCloudClaims
     public const string ActorKind = "fincloud:actor";
     public const string OrganizationNameKo = "fincloud:org-name-ko";
     public const string OrganizationNameEn = "fincloud:org-name-en";
+    public const string OrganizationKind = "fincloud:org-kind";
 
     /// <summary>The organisation's name for the header, in the UI language (no database call while rendering).</summary>
     public static string? OrganizationName(this ClaimsPrincipal user, bool korean) =>
         user.FindFirstValue(korean ? OrganizationNameKo : OrganizationNameEn);
+
+    /// <summary>금융회사, 금융보안원 or 금융감독원: what the menu and the home page offer (a cookie from before the claim: 금융회사).</summary>
+    public static Core.Organizations.OrganizationKind Kind(this ClaimsPrincipal user) =>
+        Enum.TryParse<Core.Organizations.OrganizationKind>(user.FindFirstValue(OrganizationKind), out var kind) ? kind : Core.Organizations.OrganizationKind.FinancialInstitution;
 
     public static Guid? Organization(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(OrganizationId), out var id) ? id : null;

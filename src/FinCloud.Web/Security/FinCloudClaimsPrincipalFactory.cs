@@ -28,6 +28,7 @@ public sealed class FinCloudClaimsPrincipalFactory(UserManager<FinCloudUser> use
             {
                 identity.AddClaim(new Claim(FinCloudClaims.OrganizationNameKo, organization.NameKo));
                 identity.AddClaim(new Claim(FinCloudClaims.OrganizationNameEn, organization.NameEn));
+                identity.AddClaim(new Claim(FinCloudClaims.OrganizationKind, organization.Kind.ToString()));
             }
 
             foreach (var m in memberships.Where(m => m.OrganizationId == organizationId))

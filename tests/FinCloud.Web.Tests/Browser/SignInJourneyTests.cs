@@ -24,6 +24,12 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
             navigation.ShouldContain(item);
         }
 
+        // The home page: the earliest deadlines (the demo bank has an overdue committee resolution) and its workspaces.
+        var next = page.GetByTestId("home-deadlines").Locator("li");
+        (await next.CountAsync()).ShouldBe(5);
+        (await next.First.InnerTextAsync()).ShouldContain("기한 경과");
+        (await page.GetByTestId("workspaces").Locator("a").AllInnerTextsAsync())
+            .ShouldBe(["클라우드 이용", "망분리 예외", "업무연속성", "데이터 스캔", "CSP 평가", "보고·제출"]);
         await BrowserFixture.ScreenshotAsync(page, "02-home-bank-officer");
 
         await page.Locator("nav.sidebar").GetByText("업무연속성").ClickAsync();
@@ -37,6 +43,30 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         members.ShouldNotContain("강담당"); // 새벽증권's officer
         await BrowserFixture.ScreenshotAsync(page, "04-admin-members");
     });
+
+    [Theory]
+    [InlineData("supervisor@fss.example", "금융감독원", new[] { "보고 접수함", "업권 리스크 현황", "망분리 예외 감독", "공동 재해복구 훈련", "CSP 평가", "교환 번들" })]
+    [InlineData("evaluator@fsi.example", "금융보안원", new[] { "CSP 평가", "교환 번들" })]
+    public Task The_fss_and_the_fsi_see_their_own_workspaces_in_the_menu_and_on_the_home_page(string email, string organization, string[] workspaces) =>
+        browser.RunAsync("home-" + email.Split('@')[1].Split('.')[0], async page =>
+        {
+            await page.SignInAsync(email, browser.App.DemoPassword);
+            (await page.GetByTestId("organization-name").InnerTextAsync()).ShouldBe(organization);
+            (await page.GetByTestId("workspaces").Locator("a").AllInnerTextsAsync()).ShouldBe(workspaces);
+            var menu = await page.Locator("nav.sidebar a").AllInnerTextsAsync();
+            menu.ShouldBe(["홈", "기한 현황", .. workspaces, "감사 추적", "관리", "API 문서"]);
+            menu.ShouldNotContain("클라우드 이용");
+            menu.ShouldNotContain("데이터 스캔");
+            await BrowserFixture.ScreenshotAsync(page, "08-home-" + email.Split('@')[1].Split('.')[0]);
+
+            // Each workspace the home page offers opens for this organisation.
+            foreach (var href in await page.GetByTestId("workspaces").Locator("a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+            {
+                var response = await page.GotoAsync("/" + href);
+                response!.Status.ShouldBe(200, href);
+                (await page.Locator("h1").CountAsync()).ShouldBeGreaterThan(0, href);
+            }
+        });
 
     [Fact]
     public Task An_administrator_verifies_the_audit_chain_on_the_audit_page() => browser.RunAsync("audit-verify", async page =>
