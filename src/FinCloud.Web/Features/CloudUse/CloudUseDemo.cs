@@ -57,6 +57,15 @@ public static class CloudUseDemo
 
         await CommitteeApi.ResolveAsync(item.Id, new ResolveRequest("원안 가결", FlaggedMaterial: true), db, ct);
 
+        // Reported: the package (DOCX, PDF, XLSX, JSON) submitted, so the FSS inbox and sector view have a report. The PDF
+        // needs a Korean TrueType font (fonts-nanum, which the test script installs); without one the case stays unreported.
+        if (FinCloud.Documents.KoreanFonts.Locate(FinCloud.Documents.KoreanFonts.SearchFolders()) is not null)
+        {
+            var store = scope.ServiceProvider.GetRequiredService<EvidenceStore>();
+            var package = ((Created<ReportPackageDto>)(await ReportPackageApi.GenerateAsync(approved.Case.Id, db, store, ct)).Result).Value!;
+            await ReportPackageApi.SubmitAsync(approved.Case.Id, package.Id, new SubmitPackageRequest("금융감독원 보고서 제출 시스템"), db, ct);
+        }
+
         // Changed after approval: a new work event needs a new resolution and a new report.
         var changed = await Open("모바일 뱅킹 알림", saas.Id, credit: true, signedInDays: -60);
         var second = ((Created<AgendaItemDto>)(await CommitteeApi.TableCaseAsync(meeting.Id, changed.Case.Id, db, ct)).Result).Value!;
