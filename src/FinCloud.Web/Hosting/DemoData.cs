@@ -107,7 +107,7 @@ public static class DemoData
         }
 
         var bank = await BankIdAsync(services, ct);
-        await Features.CloudUse.CloudUseDemo.SeedAsync(services, bank, ct);
+        await Features.CloudUse.CloudUseDemo.SeedAsync(services, bank, configuration.GetValue("Demo:ReportToFss", true), ct);
         await Features.Continuity.ContinuityDemo.SeedAsync(services, bank, ct);
         await Features.Continuity.JointDrillDemo.SeedAsync(services, ct);
         // Volume for measuring list pages (docs/performance.md); none unless configured.

@@ -12,7 +12,8 @@ namespace FinCloud.Web.Features.CloudUse;
 /// <summary>Demo cloud-use data for one institution: a CSP with services, certificates and an FSI result, and cases in several states.</summary>
 public static class CloudUseDemo
 {
-    public static async Task SeedAsync(IServiceProvider services, Guid organizationId, CancellationToken ct)
+    /// <param name="reportToFss">Submit the approved case's report, so the FSS inbox has one (<c>Demo:ReportToFss</c>).</param>
+    public static async Task SeedAsync(IServiceProvider services, Guid organizationId, bool reportToFss, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FinCloudDbContext>();
@@ -59,7 +60,7 @@ public static class CloudUseDemo
 
         // Reported: the package (DOCX, PDF, XLSX, JSON) submitted, so the FSS inbox and sector view have a report. The PDF
         // needs a Korean TrueType font (fonts-nanum, which the test script installs); without one the case stays unreported.
-        if (FinCloud.Documents.KoreanFonts.Locate(FinCloud.Documents.KoreanFonts.SearchFolders()) is not null)
+        if (reportToFss && FinCloud.Documents.KoreanFonts.Locate(FinCloud.Documents.KoreanFonts.SearchFolders()) is not null)
         {
             var store = scope.ServiceProvider.GetRequiredService<EvidenceStore>();
             var package = ((Created<ReportPackageDto>)(await ReportPackageApi.GenerateAsync(approved.Case.Id, db, store, ct)).Result).Value!;
