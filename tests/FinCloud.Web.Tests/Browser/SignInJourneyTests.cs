@@ -41,6 +41,9 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         var members = await page.GetByTestId("members").InnerTextAsync();
         members.ShouldContain("김담당");
         members.ShouldNotContain("강담당"); // 새벽증권's officer
+        // One row a person, with every role they hold.
+        (await page.GetByTestId("members").Locator("tbody tr").CountAsync()).ShouldBe(5);
+        (await page.GetByTestId("members").Locator("tr", new LocatorLocatorOptions { HasText = "이보안" }).InnerTextAsync()).ShouldContain("CISO·정보보호위원장, 위원");
         await BrowserFixture.ScreenshotAsync(page, "04-admin-members");
     });
 
