@@ -107,7 +107,15 @@ public static class DemoData
         }
 
         var bank = await BankIdAsync(services, ct);
-        await Features.CloudUse.CloudUseDemo.SeedAsync(services, bank, configuration.GetValue("Demo:ReportToFss", true), ct);
+        // What users would have done by now (a report submitted to the FSS, a finished scan); tests that count
+        // inboxes and scan lists start without it.
+        var activity = configuration.GetValue("Demo:Activity", true);
+        await Features.CloudUse.CloudUseDemo.SeedAsync(services, bank, activity, ct);
+        if (activity)
+        {
+            await Features.Scanning.ScanningDemo.SeedAsync(services, bank, ct);
+        }
+
         await Features.Continuity.ContinuityDemo.SeedAsync(services, bank, ct);
         await Features.Continuity.JointDrillDemo.SeedAsync(services, ct);
         // Volume for measuring list pages (docs/performance.md); none unless configured.

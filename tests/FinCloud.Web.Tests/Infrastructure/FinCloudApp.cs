@@ -108,7 +108,7 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Demo:Banner", "false");
         // Tests that count the FSS inbox start it empty; DemoReportTests turns the demo's report on.
-        builder.UseSetting("Demo:ReportToFss", "false");
+        builder.UseSetting("Demo:Activity", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");

@@ -40,7 +40,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__FinCloud"] = connectionString;
         start.Environment["Data__Directory"] = dataDirectory;
         start.Environment["Demo__Banner"] = "false";
-        start.Environment["Demo__ReportToFss"] = "false";
+        start.Environment["Demo__Activity"] = "false";
         start.Environment["Jobs__Enabled"] = "false";
         start.Environment["RateLimits__ApiPerKeyPerMinute"] = "1000000";
         start.Environment["RateLimits__ApiPerOrganizationPerMinute"] = "1000000";

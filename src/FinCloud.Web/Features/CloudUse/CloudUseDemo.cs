@@ -12,7 +12,7 @@ namespace FinCloud.Web.Features.CloudUse;
 /// <summary>Demo cloud-use data for one institution: a CSP with services, certificates and an FSI result, and cases in several states.</summary>
 public static class CloudUseDemo
 {
-    /// <param name="reportToFss">Submit the approved case's report, so the FSS inbox has one (<c>Demo:ReportToFss</c>).</param>
+    /// <param name="reportToFss">Submit the approved case's report, so the FSS inbox has one (<c>Demo:Activity</c>).</param>
     public static async Task SeedAsync(IServiceProvider services, Guid organizationId, bool reportToFss, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();

@@ -1,23 +1,28 @@
 using FinCloud.Core.Audit;
 using FinCloud.Core.CloudUse;
+using FinCloud.Core.Features.Scanning;
 using FinCloud.Core.Features.Supervision;
 using FinCloud.Core.Identity;
+using FinCloud.Web.Features.Scanning;
 using FinCloud.Web.Features.Supervision;
 using FinCloud.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace FinCloud.Web.Tests.Exchange;
+namespace FinCloud.Web.Tests.Demo;
 
-/// <summary>The demo as `dotnet run` seeds it: the bank's approved case is reported, so the FSS inbox opens with a report.</summary>
-public sealed class DemoReportTests
+/// <summary>
+/// The demo as <c>dotnet run</c> seeds it (<c>Demo:Activity</c>): the bank's approved case is reported, so the FSS inbox
+/// opens with a report, and the bank's scan list with a finished scan of a sample export.
+/// </summary>
+public sealed class DemoActivityTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
-    public async Task The_demo_bank_has_reported_its_approved_case_and_the_fss_inbox_receives_it(string provider)
+    public async Task The_demo_bank_has_reported_its_approved_case_and_scanned_a_sample_export(string provider)
     {
-        await using var app = await FinCloudApp.StartAsync(provider, settings: new Dictionary<string, string> { ["Demo:ReportToFss"] = "true" });
+        await using var app = await FinCloudApp.StartAsync(provider, settings: new Dictionary<string, string> { ["Demo:Activity"] = "true" });
         var bank = await app.OrganizationIdAsync("한빛은행");
         var package = await app.WithDbAsync(db => db.ReportPackages.SingleAsync(Ct), bank);
         package.State.ShouldBe(ReportPackageState.Submitted);
@@ -31,5 +36,17 @@ public sealed class DemoReportTests
         report.Channel.ShouldBe(SubmissionChannel.SameInstallation);
         report.Status.ShouldBe(SubmissionStatus.Received);
         report.PackageSha256.ShouldBe(package.Sha256);
+
+        // The sample export: 40 customers, each with a 주민등록번호, a phone, an e-mail and an account under 계좌번호.
+        ScanJob? job = null;
+        for (var wait = 0; wait < 200 && job?.Status is not (ScanJobStatus.Completed or ScanJobStatus.Failed); wait++)
+        {
+            await Task.Delay(50, Ct);
+            job = await app.WithDbAsync(db => db.ScanJobs.AsNoTracking().SingleAsync(Ct), bank);
+        }
+
+        job!.Source.ShouldBe(ScanningDemo.FileName);
+        job.Status.ShouldBe(ScanJobStatus.Completed);
+        job.Findings.ShouldBe(160L);
     }
 }
