@@ -107,13 +107,14 @@ public static class DemoData
         }
 
         var bank = await BankIdAsync(services, ct);
-        // What users would have done by now (a report submitted to the FSS, a finished scan); tests that count
-        // inboxes and scan lists start without it.
+        // What users would have done by now (a report submitted to the FSS, a finished scan, a research-network
+        // exemption with scanned data sets); tests that count inboxes and lists start without it.
         var activity = configuration.GetValue("Demo:Activity", true);
         await Features.CloudUse.CloudUseDemo.SeedAsync(services, bank, activity, ct);
         if (activity)
         {
             await Features.Scanning.ScanningDemo.SeedAsync(services, bank, ct);
+            await Features.NetworkSeparation.NetworkSeparationDemo.SeedAsync(services, bank, ct);
         }
 
         await Features.Continuity.ContinuityDemo.SeedAsync(services, bank, ct);
