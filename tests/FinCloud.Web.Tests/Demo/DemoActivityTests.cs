@@ -1,5 +1,6 @@
 using FinCloud.Core.Audit;
 using FinCloud.Core.CloudUse;
+using FinCloud.Core.Features.NetworkSeparation;
 using FinCloud.Core.Features.Scanning;
 using FinCloud.Core.Features.Supervision;
 using FinCloud.Core.Identity;
@@ -12,7 +13,8 @@ namespace FinCloud.Web.Tests.Demo;
 
 /// <summary>
 /// The demo as <c>dotnet run</c> seeds it (<c>Demo:Activity</c>): the bank's approved case is reported, so the FSS inbox
-/// opens with a report, and the bank's scan list with a finished scan of a sample export.
+/// opens with a report, the bank's scan list with a finished scan of a sample export, and its exemptions with a research
+/// network whose data sets were scanned.
 /// </summary>
 public sealed class DemoActivityTests
 {
@@ -48,5 +50,10 @@ public sealed class DemoActivityTests
         job!.Source.ShouldBe(ScanningDemo.FileName);
         job.Status.ShouldBe(ScanJobStatus.Completed);
         job.Findings.ShouldBe(160L);
+
+        // The research-network exemption: the pseudonymised data set scanned clean, the export blocked by its 주민등록번호.
+        var dataSets = await app.WithDbAsync(db => db.ExemptionDataSets.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Status, Ct), bank);
+        dataSets[ScanningDemo.FileName].ShouldBe(DataSetStatus.Blocked);
+        dataSets["상담 이력 (가명처리본)"].ShouldNotBe(DataSetStatus.Blocked);
     }
 }
