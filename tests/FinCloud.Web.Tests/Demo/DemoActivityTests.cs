@@ -39,6 +39,14 @@ public sealed class DemoActivityTests
         report.Status.ShouldBe(SubmissionStatus.Received);
         report.PackageSha256.ShouldBe(package.Sha256);
 
+        // The bank's own 보고·제출 page lists what it submitted.
+        using var officer = app.Browser();
+        (await officer.SignInAsync("officer@hanbit.example", app.DemoPassword)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        var reports = await officer.GetStringAsync(new Uri("/reports", UriKind.Relative), Ct);
+        reports.ShouldContain("제출한 보고");
+        reports.ShouldContain("고객 상담 이력 분석");
+        reports.ShouldContain(package.Sha256[..12]);
+
         // The sample export: 40 customers, each with a 주민등록번호, a phone, an e-mail and an account under 계좌번호.
         ScanJob? job = null;
         for (var wait = 0; wait < 200 && job?.Status is not (ScanJobStatus.Completed or ScanJobStatus.Failed); wait++)

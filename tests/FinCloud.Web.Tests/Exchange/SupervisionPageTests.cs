@@ -53,7 +53,9 @@ public sealed partial class SupervisionPageTests(SharedApps apps) : IClassFixtur
 
         using var officer = await SignedInAsync(app, "officer@hanbit.example");
         (await PageAsync(officer, "/csp-evaluations")).ShouldContain("금융보안원이 공개한");
-        (await PageAsync(officer, "/reports")).ShouldContain("받은 보완요청");
+        var officerReports = await PageAsync(officer, "/reports");
+        officerReports.ShouldContain("받은 보완요청");
+        officerReports.ShouldContain("제출한 보고가 없습니다");
         using var foreign = await officer.GetAsync(new Uri($"/reports/{submission}", UriKind.Relative), Ct);
         foreign.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await foreign.Content.ReadAsStringAsync(Ct)).ShouldNotContain("인터넷뱅킹 이전");
