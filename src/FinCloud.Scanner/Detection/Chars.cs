@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace FinCloud.Scanner.Detection;
 
@@ -19,6 +20,14 @@ internal static class Chars
     /// <summary>The digit's value; only call on a digit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int DigitValue(char c) => c <= '9' ? c - '0' : c - FullWidthZero;
+
+    /// <summary>
+    /// Each character's digit value: 0–9 for an ASCII or full-width digit, 10 or more for any other character (less
+    /// '0' an ASCII digit is 0–9 and a full-width one wraps round; less U+FF10 the other way round).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<ushort> DigitValues(Vector128<ushort> v) =>
+        Vector128.Min(v - Vector128.Create((ushort)'0'), v - Vector128.Create((ushort)FullWidthZero));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAsciiLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';

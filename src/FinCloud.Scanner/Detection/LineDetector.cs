@@ -242,8 +242,7 @@ public sealed class LineDetector(DateOnly today)
             var low = Vector128.LoadUnsafe(ref chars, (nuint)start);
             var high = Vector128.LoadUnsafe(ref chars, (nuint)start + 8);
 
-            // An ASCII digit less '0' is 0–9 and less U+FF10 wraps round; a full-width one the other way round.
-            var values = Vector128.Narrow(DigitValues(low), DigitValues(high));
+            var values = Vector128.Narrow(Chars.DigitValues(low), Chars.DigitValues(high));
             values.CopyTo(digits.Slice(count, 16));
             return count + end - start;
         }
@@ -255,10 +254,6 @@ public sealed class LineDetector(DateOnly today)
 
         return count;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<ushort> DigitValues(Vector128<ushort> v) =>
-        Vector128.Min(v - Vector128.Create((ushort)'0'), v - Vector128.Create((ushort)Chars.FullWidthZero));
 
     private static bool Is(ReadOnlySpan<int> groups, int a, int b, int c) =>
         groups.Length == 3 && groups[0] == a && groups[1] == b && groups[2] == c;

@@ -92,8 +92,8 @@ public static class NormalizedValue
     private static int PackDigits(ReadOnlySpan<char> line, int window, int from, int to, Span<byte> destination)
     {
         ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(line));
-        var low = DigitValues(Vector128.LoadUnsafe(ref chars, (nuint)window));
-        var high = DigitValues(Vector128.LoadUnsafe(ref chars, (nuint)window + 8));
+        var low = Chars.DigitValues(Vector128.LoadUnsafe(ref chars, (nuint)window));
+        var high = Chars.DigitValues(Vector128.LoadUnsafe(ref chars, (nuint)window + 8));
         var ten = Vector128.Create((ushort)10);
         var position = Vector128<byte>.Indices;
         var keep = Vector128.Narrow(Vector128.LessThan(low, ten), Vector128.LessThan(high, ten)) &
@@ -103,11 +103,6 @@ public static class NormalizedValue
         Avx512Vbmi2.VL.Compress(Vector128<byte>.Zero, keep, digits).CopyTo(destination);
         return BitOperations.PopCount(keep.ExtractMostSignificantBits());
     }
-
-    /// <summary>0–9 for an ASCII or full-width digit, 10 or more for any other character.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static Vector128<ushort> DigitValues(Vector128<ushort> v) =>
-        Vector128.Min(v - Vector128.Create((ushort)'0'), v - Vector128.Create((ushort)Chars.FullWidthZero));
 
     public static string Of(ReadOnlySpan<char> text, IdentifierType type)
     {
