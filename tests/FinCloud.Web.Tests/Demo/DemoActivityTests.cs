@@ -63,5 +63,7 @@ public sealed class DemoActivityTests
         var dataSets = await app.WithDbAsync(db => db.ExemptionDataSets.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Status, Ct), bank);
         dataSets[ScanningDemo.FileName].ShouldBe(DataSetStatus.Blocked);
         dataSets["상담 이력 (가명처리본)"].ShouldNotBe(DataSetStatus.Blocked);
+        var supervised = await FinCloudApp.ReadAsync<List<SupervisedExemption>>(await api.GetAsync("/api/separation/supervision", Ct));
+        supervised.ShouldHaveSingleItem().Title.ShouldBe("AI 상담 분석 연구망");
     }
 }

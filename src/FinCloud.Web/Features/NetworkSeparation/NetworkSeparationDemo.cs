@@ -9,8 +9,8 @@ using FinCloud.Web.Features.Scanning;
 namespace FinCloud.Web.Features.NetworkSeparation;
 
 /// <summary>
-/// A demo 망분리 예외 for one institution: a research network (제15조①3호 가목) that must receive no 고유식별정보 or
-/// 개인신용정보, with two data sets: a pseudonymised one scanned clean, and the demo's customer export, whose scan found
+/// A demo 망분리 예외 for one institution, shared with the FSS: a research network (제15조①3호 가목) that must
+/// receive no 고유식별정보 or 개인신용정보, with two data sets: a pseudonymised one scanned clean, and the demo's customer export, whose scan found
 /// 주민등록번호, so it is blocked until the finding is resolved.
 /// </summary>
 public static class NetworkSeparationDemo
@@ -28,6 +28,8 @@ public static class NetworkSeparationDemo
             throw new InvalidOperationException("The demo exemption could not be registered: " + error);
         }
 
+        // Shared with the FSS, whose exemption supervision then lists it.
+        await SupervisorView.ShareAsync(db, exemption.Id, ct);
         var clean = await DataSets.AddAsync(db, exemption.Id, "상담 이력 (가명처리본)", ct);
         await DataSets.RecordScanAsync(db, clean!.Id, Sha256("상담 이력 (가명처리본)"), [], ct);
         var export = await DataSets.AddAsync(db, exemption.Id, ScanningDemo.FileName, ct);
