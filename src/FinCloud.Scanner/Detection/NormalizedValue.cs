@@ -112,12 +112,8 @@ public static class NormalizedValue
     }
 
     /// <summary>Lowercase hex SHA-256 of the normalized value's UTF-8 (here ASCII) bytes.</summary>
-    public static string Sha256(ReadOnlySpan<char> text, IdentifierType type)
-    {
-        var buffer = text.Length <= 240 ? stackalloc byte[text.Length + 16] : new byte[text.Length + 16];
-        var n = Write(text, type, buffer);
-        return Sha256Hex(buffer[..n]);
-    }
+    public static string Sha256(ReadOnlySpan<char> text, IdentifierType type) =>
+        Sha256Hex(System.Text.Encoding.ASCII.GetBytes(Of(text, type)));
 
     public static string Sha256Hex(ReadOnlySpan<byte> value)
     {
