@@ -21,7 +21,8 @@ public static class DemoData
 
     public sealed record DemoUser(string Email, string DisplayName, string Organization, IReadOnlyList<OrganizationRole> Roles);
 
-    private sealed record DemoOrganization(Func<DateTimeOffset, Organization> Create, IReadOnlyList<DemoUser> Users);
+    /// <param name="ActivityOnly">Seeded only with <c>Demo:Activity</c>: institutions whose reports make the FSS's views a sector.</param>
+    private sealed record DemoOrganization(Func<DateTimeOffset, Organization> Create, IReadOnlyList<DemoUser> Users, bool ActivityOnly = false);
 
     private static readonly DemoOrganization[] Organizations =
     [
@@ -35,9 +36,19 @@ public static class DemoData
         ]),
         new(now => Organization.FinancialInstitution("새벽증권", "Saebyeok Securities", InstitutionSector.Securities, now),
         [
-            new("officer@saebyeok.example", "강담당", "새벽증권", [OrganizationRole.Officer]),
+            new("officer@saebyeok.example", "강담당", "새벽증권", [OrganizationRole.Officer, OrganizationRole.CommitteeMember]),
             new("admin@saebyeok.example", "윤관리", "새벽증권", [OrganizationRole.Administrator, OrganizationRole.Ciso]),
         ]),
+        new(now => Organization.FinancialInstitution("누리생명", "Nuri Life Insurance", InstitutionSector.Insurance, now),
+        [
+            new("ciso@nurilife.example", "조보안", "누리생명", [OrganizationRole.Ciso, OrganizationRole.CommitteeMember]),
+            new("officer@nurilife.example", "문담당", "누리생명", [OrganizationRole.Officer, OrganizationRole.CommitteeMember]),
+        ], ActivityOnly: true),
+        new(now => Organization.FinancialInstitution("바로페이", "Baro Pay", InstitutionSector.ElectronicFinance, now),
+        [
+            new("admin@baropay.example", "배관리", "바로페이", [OrganizationRole.Administrator, OrganizationRole.Ciso]),
+            new("officer@baropay.example", "유담당", "바로페이", [OrganizationRole.Officer, OrganizationRole.CommitteeMember]),
+        ], ActivityOnly: true),
         new(now => Organization.Authority(OrganizationKind.Fsi, "금융보안원", "Financial Security Institute", now),
         [
             new("evaluator@fsi.example", "한평가", "금융보안원", [OrganizationRole.Officer]),
@@ -50,7 +61,8 @@ public static class DemoData
         ]),
     ];
 
-    public static IEnumerable<DemoUser> Users => Organizations.SelectMany(o => o.Users);
+    /// <summary>The demo users a database seeded with or without <c>Demo:Activity</c> holds.</summary>
+    public static IEnumerable<DemoUser> Users(bool activity) => Organizations.Where(o => activity || !o.ActivityOnly).SelectMany(o => o.Users);
 
     /// <summary>Seeds when the database has no organisation; returns the users and passwords it created, if any.</summary>
     public static async Task<IReadOnlyList<(DemoUser User, string Password)>> SeedAsync(IServiceProvider services, CancellationToken ct)
@@ -69,9 +81,12 @@ public static class DemoData
             }
         }
 
+        // What users would have done by now (reports submitted to the FSS by four institutions, a finished scan, a
+        // research-network exemption with scanned data sets); tests that count inboxes and lists start without it.
+        var activity = configuration.GetValue("Demo:Activity", true);
         var fixedPassword = configuration["Demo:Password"];
         var created = new List<(DemoUser, string)>();
-        foreach (var demo in Organizations)
+        foreach (var demo in Organizations.Where(o => activity || !o.ActivityOnly))
         {
             // One scope per organisation: a scope acts for one tenant only.
             await using var scope = services.CreateAsyncScope();
@@ -107,12 +122,10 @@ public static class DemoData
         }
 
         var bank = await BankIdAsync(services, ct);
-        // What users would have done by now (a report submitted to the FSS, a finished scan, a research-network
-        // exemption with scanned data sets); tests that count inboxes and lists start without it.
-        var activity = configuration.GetValue("Demo:Activity", true);
         await Features.CloudUse.CloudUseDemo.SeedAsync(services, bank, activity, ct);
         if (activity)
         {
+            await Features.CloudUse.SectorDemo.SeedAsync(services, ct);
             await Features.Scanning.ScanningDemo.SeedAsync(services, bank, ct);
             await Features.NetworkSeparation.NetworkSeparationDemo.SeedAsync(services, bank, ct);
         }

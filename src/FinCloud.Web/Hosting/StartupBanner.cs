@@ -35,7 +35,7 @@ public static class StartupBanner
             else
             {
                 text.AppendLine("Demo users (passwords in " + Path.Combine(settings.DataDirectory, DemoData.PasswordsFileName) + "):");
-                foreach (var user in DemoData.Users)
+                foreach (var user in DemoData.Users(app.Configuration.GetValue("Demo:Activity", true)))
                 {
                     text.Append("  ").Append(user.Email.PadRight(28)).Append(user.Organization).Append(" · ").AppendJoin(", ", user.Roles).AppendLine();
                 }

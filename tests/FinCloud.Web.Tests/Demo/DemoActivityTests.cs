@@ -12,9 +12,9 @@ using Microsoft.EntityFrameworkCore;
 namespace FinCloud.Web.Tests.Demo;
 
 /// <summary>
-/// The demo as <c>dotnet run</c> seeds it (<c>Demo:Activity</c>): the bank's approved case is reported, so the FSS inbox
-/// opens with a report, the bank's scan list with a finished scan of a sample export, and its exemptions with a research
-/// network whose data sets were scanned.
+/// The demo as <c>dotnet run</c> seeds it (<c>Demo:Activity</c>): the bank's approved case is reported, and so are other
+/// institutions' cases, so the FSS inbox and sector view open with a sector; the bank's scan list opens with a finished
+/// scan of a sample export, and its exemptions with a research network whose data sets were scanned.
 /// </summary>
 public sealed class DemoActivityTests
 {
@@ -22,7 +22,7 @@ public sealed class DemoActivityTests
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
-    public async Task The_demo_bank_has_reported_its_approved_case_and_scanned_a_sample_export(string provider)
+    public async Task The_demo_sector_has_reported_and_the_bank_has_scanned_a_sample_export(string provider)
     {
         await using var app = await FinCloudApp.StartAsync(provider, settings: new Dictionary<string, string> { ["Demo:Activity"] = "true" });
         var bank = await app.OrganizationIdAsync("한빛은행");
@@ -30,14 +30,37 @@ public sealed class DemoActivityTests
         package.State.ShouldBe(ReportPackageState.Submitted);
         (await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Type == AuditEventType.SharedWithSupervisor && e.EntityId == package.Id.ToString(), Ct), bank)).ShouldBeTrue();
 
-        var (_, key) = await app.CreateApiKeyAsync(await app.OrganizationIdAsync("금융감독원"), OrganizationRole.Officer);
+        var fss = await app.OrganizationIdAsync("금융감독원");
+        var (_, key) = await app.CreateApiKeyAsync(fss, OrganizationRole.Officer);
         using var api = app.ApiClient(key);
-        var report = (await FinCloudApp.ReadAsync<List<SubmissionDto>>(await api.GetAsync("/api/supervision/submissions", Ct))).ShouldHaveSingleItem();
-        report.Institution.ShouldBe("한빛은행");
+        var inbox = await FinCloudApp.ReadAsync<List<SubmissionDto>>(await api.GetAsync("/api/supervision/submissions", Ct));
+        var report = inbox.Where(s => s.Institution == "한빛은행").ShouldHaveSingleItem();
         report.Title.ShouldBe("고객 상담 이력 분석");
         report.Channel.ShouldBe(SubmissionChannel.SameInstallation);
         report.Status.ShouldBe(SubmissionStatus.Received);
         report.PackageSha256.ShouldBe(package.Sha256);
+
+        // The rest of the sector: four institutions, 가상클라우드 under a material workload of each, one report late,
+        // one accepted and one returned for supplementation.
+        inbox.Select(s => s.Institution).Distinct().Order(StringComparer.Ordinal).ShouldBe(["누리생명", "바로페이", "새벽증권", "한빛은행"]);
+        inbox.Single(s => s.Title == "주식 주문 시스템 재해복구 환경").Status.ShouldBe(SubmissionStatus.Accepted);
+        var returned = inbox.Single(s => s.Title == "보험금 청구 심사 SaaS");
+        returned.Status.ShouldBe(SubmissionStatus.SupplementationRequested);
+        inbox.Where(s => s.DaysLate > 0).ShouldHaveSingleItem().ShouldBe(returned);
+        var sector = await app.WithDbAsync(db => SectorRisk.ComputeAsync(db, [], null, Ct), fss);
+        (sector.Institutions, sector.Workloads, sector.MaterialWorkloads).ShouldBe((4, 6, 6));
+        sector.ByCsp[0].ShouldBe(new Concentration("가상클라우드", 4, 4, 4));
+        sector.Late.ShouldHaveSingleItem().Institution.ShouldBe("누리생명");
+
+        // The insurer sees the FSS's request against the report it concerns.
+        using (var insurer = app.Browser())
+        {
+            (await insurer.SignInAsync("ciso@nurilife.example", app.DemoPassword)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+            var page = await insurer.GetStringAsync(new Uri("/reports", UriKind.Relative), Ct);
+            var request = page[page.IndexOf("data-testid=\"request-row\"", StringComparison.Ordinal)..];
+            request.ShouldContain("보험금 청구 심사 SaaS");
+            request.ShouldContain("업무연속성계획(BCP) 최신본");
+        }
 
         // The bank's own 보고·제출 page lists what it submitted.
         using var officer = app.Browser();

@@ -38,7 +38,28 @@ public static class CloudUseDemo
 
         // Approved by the committee, then a later event invalidated nothing yet.
         var approved = await Open("고객 상담 이력 분석", iaas.Id, credit: true, signedInDays: 10);
-        var committee = await CommitteeApi.EnsureCommitteeAsync(db, ct);
+        var (meeting, members) = await MeetingAsync(db, "정기 정보보호위원회", today.AddDays(-30), ct);
+        await ApproveAsync(db, meeting, approved.Case.Id, members, flaggedMaterial: true, ct);
+
+        // Reported: the package (DOCX, PDF, XLSX, JSON) submitted, so the FSS inbox and sector view have a report.
+        if (reportToFss)
+        {
+            await ReportAsync(scope.ServiceProvider, db, approved.Case.Id, ct);
+        }
+
+        // Changed after approval: a new work event needs a new resolution and a new report.
+        var changed = await Open("모바일 뱅킹 알림", saas.Id, credit: true, signedInDays: -60);
+        await ApproveAsync(db, meeting, changed.Case.Id, members, flaggedMaterial: false, ct);
+        await CloudUseApi.RecordEventAsync(changed.Case.Id, new RecordEventRequest(CloudUseEventType.NewWork, today.AddDays(-5), "푸시 알림에 대출 안내 추가"), db, ct);
+    }
+
+    /// <summary>
+    /// A meeting of the institution's 정보보호위원회, its CISO and committee members appointed first (the committee is
+    /// made on first use); returns the meeting and the members.
+    /// </summary>
+    internal static async Task<(Guid Meeting, List<Guid> Members)> MeetingAsync(FinCloudDbContext db, string title, DateOnly on, CancellationToken ct)
+    {
+        await CommitteeApi.EnsureCommitteeAsync(db, ct);
         await db.SaveChangesAsync(ct);
         var people = await db.Memberships.AsNoTracking()
             .Where(m => m.Role == Core.Identity.OrganizationRole.Ciso || m.Role == Core.Identity.OrganizationRole.CommitteeMember)
@@ -48,34 +69,41 @@ public static class CloudUseDemo
             await CommitteeApi.AppointAsync(person, db, ct);
         }
 
-        var meeting = (await CommitteeApi.ScheduleAsync(new ScheduleMeetingRequest("정기 정보보호위원회", today.AddDays(-30)), db, ct)).Value!;
-        var item = ((Created<AgendaItemDto>)(await CommitteeApi.TableCaseAsync(meeting.Id, approved.Case.Id, db, ct)).Result).Value!;
-        var members = await db.CommitteeMembers.AsNoTracking().Select(m => m.Id).ToListAsync(ct);
+        var meeting = (await CommitteeApi.ScheduleAsync(new ScheduleMeetingRequest(title, on), db, ct)).Value!;
+        return (meeting.Id, await db.CommitteeMembers.AsNoTracking().Select(m => m.Id).ToListAsync(ct));
+    }
+
+    /// <summary>Tables the case at the meeting; every member votes for it and the item is resolved as tabled.</summary>
+    internal static async Task ApproveAsync(FinCloudDbContext db, Guid meeting, Guid caseId, List<Guid> members, bool flaggedMaterial, CancellationToken ct)
+    {
+        var item = ((Created<AgendaItemDto>)(await CommitteeApi.TableCaseAsync(meeting, caseId, db, ct)).Result).Value!;
         foreach (var member in members)
         {
             await CommitteeApi.VoteAsync(item.Id, new RecordVoteRequest(member, VoteChoice.For), db, ct);
         }
 
-        await CommitteeApi.ResolveAsync(item.Id, new ResolveRequest("원안 가결", FlaggedMaterial: true), db, ct);
-
-        // Reported: the package (DOCX, PDF, XLSX, JSON) submitted, so the FSS inbox and sector view have a report. The PDF
-        // needs a Korean TrueType font (fonts-nanum, which the test script installs); without one the case stays unreported.
-        if (reportToFss && FinCloud.Documents.KoreanFonts.Locate(FinCloud.Documents.KoreanFonts.SearchFolders()) is not null)
+        if ((await CommitteeApi.ResolveAsync(item.Id, new ResolveRequest("원안 가결", flaggedMaterial), db, ct)).Result is not Ok<ResolutionDto>)
         {
-            var store = scope.ServiceProvider.GetRequiredService<EvidenceStore>();
-            var package = ((Created<ReportPackageDto>)(await ReportPackageApi.GenerateAsync(approved.Case.Id, db, store, ct)).Result).Value!;
-            await ReportPackageApi.SubmitAsync(approved.Case.Id, package.Id, new SubmitPackageRequest("금융감독원 보고서 제출 시스템"), db, ct);
+            throw new InvalidOperationException($"The demo case {caseId} was not resolved (the committee needs {members.Count} members to reach its quorum).");
+        }
+    }
+
+    /// <summary>
+    /// Generates the case's report package and submits it to the FSS. The PDF needs a Korean TrueType font
+    /// (fonts-nanum, which the test script installs); without one the case stays unreported and this returns false.
+    /// </summary>
+    internal static async Task<bool> ReportAsync(IServiceProvider scoped, FinCloudDbContext db, Guid caseId, CancellationToken ct)
+    {
+        if (FinCloud.Documents.KoreanFonts.Locate(FinCloud.Documents.KoreanFonts.SearchFolders()) is null)
+        {
+            return false;
         }
 
-        // Changed after approval: a new work event needs a new resolution and a new report.
-        var changed = await Open("모바일 뱅킹 알림", saas.Id, credit: true, signedInDays: -60);
-        var second = ((Created<AgendaItemDto>)(await CommitteeApi.TableCaseAsync(meeting.Id, changed.Case.Id, db, ct)).Result).Value!;
-        foreach (var member in members)
-        {
-            await CommitteeApi.VoteAsync(second.Id, new RecordVoteRequest(member, VoteChoice.For), db, ct);
-        }
-
-        await CommitteeApi.ResolveAsync(second.Id, new ResolveRequest("원안 가결", FlaggedMaterial: false), db, ct);
-        await CloudUseApi.RecordEventAsync(changed.Case.Id, new RecordEventRequest(CloudUseEventType.NewWork, today.AddDays(-5), "푸시 알림에 대출 안내 추가"), db, ct);
+        var store = scoped.GetRequiredService<EvidenceStore>();
+        var generated = (await ReportPackageApi.GenerateAsync(caseId, db, store, ct)).Result;
+        var package = (generated as Created<ReportPackageDto>)?.Value
+            ?? throw new InvalidOperationException($"The demo case {caseId} could not be reported: {(generated as Conflict<string>)?.Value}");
+        await ReportPackageApi.SubmitAsync(caseId, package.Id, new SubmitPackageRequest("금융감독원 보고서 제출 시스템"), db, ct);
+        return true;
     }
 }
