@@ -15,6 +15,12 @@ public sealed class ScanJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await page.WaitUntilReadyAsync();
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("데이터 스캔");
         var export = "고객번호,주민등록번호,휴대폰\nC1,900101-1234568,010-1234-5678\nC2,800101-2345672,010-9876-5432\n";
+
+        // The file input speaks Korean (not the browser's "Choose File") and is named by its label for the keyboard.
+        var picker = page.Locator(".file-picker").Filter(new LocatorFilterOptions { Has = page.GetByTestId("scan-upload") });
+        (await picker.InnerTextAsync()).ShouldContain("파일 선택");
+        (await picker.InnerTextAsync()).ShouldContain("선택한 파일 없음");
+        await Assertions.Expect(page.GetByLabel("파일 선택")).ToHaveAttributeAsync("data-testid", "scan-upload");
         await page.GetByTestId("scan-upload").SetInputFilesAsync(new FilePayload
         {
             Name = "customers.csv",
@@ -27,6 +33,7 @@ public sealed class ScanJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await page.Locator("[data-testid=scan-job][data-status=Completed]").WaitForAsync();
         (await job.GetByTestId("scan-job-status").InnerTextAsync()).ShouldBe("완료");
         (await job.GetByTestId("scan-job-findings").InnerTextAsync()).ShouldBe("4");
+        (await picker.InnerTextAsync()).ShouldContain("customers.csv");
         (await job.GetByTestId("scan-progress").GetAttributeAsync("value")).ShouldBe("100");
         await BrowserFixture.ScreenshotAsync(page, "40-scan-jobs");
 
