@@ -1,4 +1,5 @@
 using FinCloud.Core.Deadlines;
+using FinCloud.Rules.Catalogue;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinCloud.Core.CloudUse;
@@ -40,7 +41,7 @@ public sealed class CloudUseDeadlines : IDeadlineSource
             .Select(g => g.MaxBy(x => x.Certificate.ValidUntil)!)
             .Select(x => new Deadline(
                 $"cloud-use/certificate/{x.Certificate.Id}",
-                $"CSP 인증 만료: {x.Provider} {x.Certificate.Scheme}",
+                $"CSP 인증 만료: {x.Provider} {x.Certificate.Scheme.DisplayName()}",
                 x.Certificate.ValidUntil,
                 $"/cloud-use/registry")
             {

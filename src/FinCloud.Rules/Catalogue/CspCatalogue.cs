@@ -44,6 +44,22 @@ public enum CertificationScheme
     [JsonStringEnumMemberName("mtcs")] Mtcs,
 }
 
+public static class CertificationSchemes
+{
+    /// <summary>The scheme's own name (the same in Korean and English), for the UI, deadlines and forms.</summary>
+    public static string DisplayName(this CertificationScheme scheme) => scheme switch
+    {
+        CertificationScheme.Csap => "CSAP",
+        CertificationScheme.IsmsP => "ISMS-P",
+        CertificationScheme.Iso27001 => "ISO/IEC 27001",
+        CertificationScheme.Iso27017 => "ISO/IEC 27017",
+        CertificationScheme.Iso27018 => "ISO/IEC 27018",
+        CertificationScheme.CsaStar => "CSA STAR",
+        CertificationScheme.Mtcs => "MTCS",
+        _ => throw new ArgumentOutOfRangeException(nameof(scheme)),
+    };
+}
+
 /// <summary>평가항목: one item of 별표 2의2. Bundled items are illustrative, with provisional ids never reused (ED-4).</summary>
 public sealed record CspEvaluationItem(
     string Id,

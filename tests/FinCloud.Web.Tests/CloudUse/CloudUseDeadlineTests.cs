@@ -5,6 +5,7 @@ using FinCloud.Core.CloudUse;
 using FinCloud.Core.Deadlines;
 using FinCloud.Core.Identity;
 using FinCloud.Web.Features.CloudUse;
+using FinCloud.Rules.Catalogue;
 using FinCloud.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,31 @@ public sealed class CloudUseDeadlineTests(SharedApps apps) : IClassFixture<Share
         await app.WithDbAsync(async db =>
             (await CloudUseApi.UpdateTaskAsync(c.Case.Id, task.Id, new UpdateTaskRequest(TaskState.Done, null, null), db, CancellationToken.None)).Result.ShouldBeOfType<Ok<TaskDto>>(), org);
         (await DeadlinesAsync(app, org)).ShouldNotContain(d => d.Category == DeadlineCategory.CloudUseReport);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_certificate_runs_out_under_its_schemes_own_name_and_only_the_newest_counts(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var org = await app.CreateOrganizationAsync();
+        var service = await CloudUseSetup.ServiceAsync(app, org);
+        await app.WithDbAsync(async db =>
+        {
+            var providerId = await db.CloudServices.Where(s => s.Id == service).Select(s => s.ProviderId).SingleAsync();
+            await RegistryApi.RecordCertificateAsync(providerId, new RecordCertificateRequest(CertificationScheme.Iso27001, new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 31), null), db, CancellationToken.None);
+            // Renewed: the expiring certificate no longer has a deadline of its own.
+            await RegistryApi.RecordCertificateAsync(providerId, new RecordCertificateRequest(CertificationScheme.Iso27001, new DateOnly(2027, 1, 1), new DateOnly(2030, 1, 31), null), db, CancellationToken.None);
+            await RegistryApi.RecordCertificateAsync(providerId, new RecordCertificateRequest(CertificationScheme.IsmsP, new DateOnly(2025, 6, 1), new DateOnly(2028, 5, 31), null), db, CancellationToken.None);
+            return 0;
+        }, org);
+
+        var certificates = (await DeadlinesAsync(app, org)).Where(d => d.Category == DeadlineCategory.Certificate).OrderBy(d => d.DueOn).ToList();
+
+        certificates.Select(d => d.DueOn).ShouldBe([new DateOnly(2028, 5, 31), new DateOnly(2030, 1, 31)]);
+        certificates[0].Title.ShouldStartWith("CSP 인증 만료: 테스트클라우드 ");
+        certificates[0].Title.ShouldEndWith(" ISMS-P");
+        certificates[1].Title.ShouldEndWith(" ISO/IEC 27001");
     }
 
     [Theory]

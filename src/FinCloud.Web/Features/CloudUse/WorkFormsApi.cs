@@ -243,7 +243,7 @@ public static class WorkFormsApi
         var scope = await CaseDecisions.ScopeAsync(db, c, ct);
         var e = await db.CspEvaluations.AsNoTracking().Include(x => x.Outcomes).SingleOrDefaultAsync(x => x.CaseId == c.Id, ct);
         var outcomes = e?.Outcomes.ToDictionary(o => o.ItemId) ?? [];
-        var exempt = scope.ExemptedByCertificate.ToDictionary(x => x.Item.Id, x => x.Scheme.ToString());
+        var exempt = scope.ExemptedByCertificate.ToDictionary(x => x.Item.Id, x => x.Scheme.DisplayName());
         var items = scope.InScope.Select(i =>
         {
             outcomes.TryGetValue(i.Id, out var o);
