@@ -41,6 +41,22 @@ public sealed class SectorRiskViewTests(BrowserFixture browser) : IClassFixture<
         (await page.GetByTestId("inbox-row").CountAsync()).ShouldBe(5);
         var late = page.GetByTestId("inbox-row").Filter(new LocatorFilterOptions { HasText = "인터넷뱅킹" });
         (await late.GetByTestId("days-late").InnerTextAsync()).ShouldBe("7일 지연");
+        (await late.GetAttributeAsync("class")).ShouldBe("bad");
+
+        // The inbox is a list: searched by institution, filtered to late reports, sorted by days late.
+        await page.GetByTestId("list-search").FillAsync("새벽");
+        await page.GetByTestId("list-search").PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("list-position")).ToContainTextAsync("전체 2건");
+        await page.GetByTestId("list-search").FillAsync("");
+        await page.GetByTestId("list-search").PressAsync("Enter");
+        await page.GetByTestId("list-filter-late").SelectOptionAsync("late");
+        await Assertions.Expect(page.GetByTestId("list-position")).ToContainTextAsync("전체 1건");
+        (await page.GetByTestId("inbox-row").InnerTextAsync()).ShouldContain("푸른은행");
+        await page.GetByTestId("list-filter-late").SelectOptionAsync("");
+        await Assertions.Expect(page.GetByTestId("list-position")).ToContainTextAsync("전체 5건");
+        await page.GetByTestId("list-sort-late").ClickAsync();
+        await page.GetByTestId("list-sort-late").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("inbox-row").First).ToContainTextAsync("인터넷뱅킹");
 
         // A full load rather than a click: enhanced navigation would keep the inbox's ready marker attached for a moment.
         (await page.GetByTestId("sector-risk-link").GetAttributeAsync("href")).ShouldBe("supervision/sector-risk");

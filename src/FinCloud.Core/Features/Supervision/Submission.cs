@@ -107,7 +107,11 @@ public sealed class Submission : ITenantOwned
     public DateTimeOffset? DecidedAt { get; private set; }
 
     /// <summary>Days between the due date and the submission day (KST); 0 when on time or without a due date.</summary>
-    public int DaysLate => DueOn is { } due && KoreanTime.ToKoreanDate(SubmittedAt) is var day && day > due ? day.DayNumber - due.DayNumber : 0;
+    public int DaysLate => DaysLateOf(DueOn, SubmittedAt);
+
+    /// <summary>Days between <paramref name="dueOn"/> and the day (KST) of <paramref name="submittedAt"/>; 0 when on time.</summary>
+    public static int DaysLateOf(DateOnly? dueOn, DateTimeOffset submittedAt) =>
+        dueOn is { } due && KoreanTime.ToKoreanDate(submittedAt) is var day && day > due ? day.DayNumber - due.DayNumber : 0;
 
     public bool IsLate => DaysLate > 0;
 

@@ -5,6 +5,7 @@ using FinCloud.Core.Audit;
 using FinCloud.Core.CloudUse;
 using FinCloud.Core.Features.Exchange;
 using FinCloud.Core.Features.Supervision;
+using FinCloud.Core.Lists;
 using FinCloud.Core.Organizations;
 using FinCloud.Core.Tenancy;
 using FinCloud.Web.Api;
@@ -119,29 +120,30 @@ public static class SupervisionApi
         return shared.Count;
     }
 
+    /// <summary>The inbox (API): newest first, or as <paramref name="sort"/> says; filtered and paged as the page is.</summary>
     public static async Task<Ok<List<SubmissionDto>>> ListAsync(
-        FinCloudDbContext db, EvidenceStore store, SubmissionStatus? status, InstitutionSector? sector, bool? lateOnly, int page = 1, int size = 50, CancellationToken ct = default)
+        FinCloudDbContext db, EvidenceStore store, SubmissionStatus? status, InstitutionSector? sector, bool? lateOnly, string? search = null, string? sort = null,
+        bool descending = false, int page = 1, int size = 50, CancellationToken ct = default)
+    {
+        var query = new ListQuery { Page = page, PageSize = Math.Clamp(size, 1, ListQuery.MaxPageSize), Search = search, Sort = sort, Descending = descending }
+            .WithFilter("status", status?.ToString())
+            .WithFilter("sector", sector?.ToString())
+            .WithFilter("late", lateOnly == true ? "late" : null);
+        return TypedResults.Ok(SubmissionList.Definition.Page(await InboxAsync(db, store, ct), query).Items.ToList());
+    }
+
+    /// <summary>
+    /// Every submission in the caller's inbox (after receiving what institutions of this installation shared), without
+    /// the reported payload: an inbox holds thousands a year, paged, sorted and searched in memory like the deadline board.
+    /// </summary>
+    public static async Task<List<SubmissionDto>> InboxAsync(FinCloudDbContext db, EvidenceStore store, CancellationToken ct)
     {
         await ReceiveSharedAsync(db, store, ct);
-        var query = db.Submissions.AsNoTracking();
-        if (status is { } s)
-        {
-            query = query.Where(x => x.Status == s);
-        }
-
-        if (sector is { } sec)
-        {
-            query = query.Where(x => x.Sector == sec);
-        }
-
-        size = Math.Clamp(size, 1, 200);
-        var list = (await query.OrderByDescending(x => x.Id).ToListAsync(ct)).Select(SubmissionDto.From);
-        if (lateOnly == true)
-        {
-            list = list.Where(x => x.DaysLate > 0);
-        }
-
-        return TypedResults.Ok(list.Skip((Math.Max(page, 1) - 1) * size).Take(size).ToList());
+        var rows = await db.Submissions.AsNoTracking()
+            .Select(s => new { s.Id, s.Kind, s.Channel, s.InstitutionName, s.Sector, s.Title, s.DueOn, s.SubmittedAt, s.ReceivedAt, s.Status, s.PackageSha256, s.BundleId })
+            .ToListAsync(ct);
+        return [.. rows.Select(s => new SubmissionDto(s.Id, s.Kind, s.Channel, s.InstitutionName, s.Sector, s.Title, s.DueOn, s.SubmittedAt, s.ReceivedAt,
+            Submission.DaysLateOf(s.DueOn, s.SubmittedAt), s.Status, s.PackageSha256, s.BundleId))];
     }
 
     public static async Task<Results<Ok<SubmissionDetailDto>, NotFound>> GetAsync(Guid submissionId, FinCloudDbContext db, CancellationToken ct)
