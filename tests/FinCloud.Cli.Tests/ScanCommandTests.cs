@@ -80,6 +80,28 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Jsonl_output_larger_than_the_writers_buffers_arrives_whole_and_in_order()
+    {
+        // 30,000 phone numbers: about 6 MB of JSON Lines, several times the writer's buffer and the stream's below it.
+        const int count = 30_000;
+        var lines = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            lines.Append("연락처 010-").Append((1000 + (i % 9000)).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("-5678\n");
+        }
+
+        File.WriteAllText(P("many.txt"), lines.ToString(), new UTF8Encoding(false));
+
+        var result = await Fincloud.RunAsync("scan", P("many.txt"), "--format", "jsonl");
+
+        result.ExitCode.ShouldBe(3);
+        result.Stdout.Length.ShouldBeGreaterThan(4 << 20);
+        var findings = JsonLines(result.Stdout);
+        findings.Select(f => f.GetProperty("line").GetInt32()).ShouldBe(Enumerable.Range(1, count));
+        findings.ShouldAllBe(f => f.GetProperty("column").GetInt32() == 5 && f.GetProperty("type").GetString() == "phone");
+    }
+
+    [Fact]
     public async Task No_findings_exits_0_with_empty_stdout_and_a_summary_on_stderr()
     {
         var result = await Fincloud.RunAsync("scan", P("clean.txt"));

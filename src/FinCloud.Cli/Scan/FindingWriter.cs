@@ -53,7 +53,8 @@ internal abstract class FindingWriter : IDisposable
 
         private static readonly int Checksums = Enum.GetValues<ChecksumStatus>().Length;
 
-        private readonly byte[] _buffer = new byte[1 << 16];
+        // Larger than the BufferedStream below it, which then passes each flush straight through instead of copying it.
+        private readonly byte[] _buffer = new byte[1 << 20];
         private int _used;
         private string? _path;
         private Piece _pathPrefix = new("");
