@@ -157,7 +157,7 @@ public sealed class DataScanner(ScanOptions options)
     {
         var limit = Options.MaxFindings is { } max ? Math.Max(0, max - findingsSoFar) : long.MaxValue;
         var emitted = 0;
-        foreach (var local in result.Findings)
+        foreach (ref readonly var local in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(result.Findings))
         {
             if (emitted >= limit)
             {
@@ -171,7 +171,8 @@ public sealed class DataScanner(ScanOptions options)
             {
                 var finding = new FindingView(path, lineBase + local.LineIndex + 1, column, local.Type,
                     result.Hashes.AsSpan(emitted * 32, 32), local.Confidence, local.Checksum,
-                    Options.MaskValues ? NormalizedValue.Mask(result.Normalized[emitted], local.Type) : null, local.Value);
+                    Options.MaskValues ? NormalizedValue.Mask(result.Normalized[emitted], local.Type) : null,
+                    Options.RevealValues ? result.Values[emitted] : null);
                 onFinding(finding);
             }
 

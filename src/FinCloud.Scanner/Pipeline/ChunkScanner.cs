@@ -5,13 +5,14 @@ using FinCloud.Scanner.Detection;
 namespace FinCloud.Scanner.Pipeline;
 
 /// <summary>A finding located relative to its chunk: the emitter adds the chunk's first line number.</summary>
+/// <remarks>No references (the raw value, when asked for, is in <see cref="ChunkResult.Values"/>): clearing a list of
+/// these between chunks costs nothing, where one holding a string had to zero every entry.</remarks>
 internal readonly record struct LocalFinding(
     int LineIndex,
     int Column,
     IdentifierType Type,
     ChecksumStatus Checksum,
-    Confidence Confidence,
-    string? Value);
+    Confidence Confidence);
 
 /// <summary>The findings of one chunk and what the emitter needs to place them.</summary>
 /// <remarks>Reused across chunks (the scan keeps a few in a pool): dense chunks hold tens of thousands of findings,
@@ -26,6 +27,9 @@ internal sealed class ChunkResult
     /// <summary>Each finding's normalized value (for masked samples), or empty when none are wanted.</summary>
     public List<string> Normalized { get; } = [];
 
+    /// <summary>Each finding's value as written (--reveal), or empty when not asked for.</summary>
+    public List<string> Values { get; } = [];
+
     /// <summary>Number of LF bytes in the chunk.</summary>
     public int LineFeeds { get; set; }
 
@@ -38,6 +42,7 @@ internal sealed class ChunkResult
     {
         Findings.Clear();
         Normalized.Clear();
+        Values.Clear();
         LineFeeds = 0;
         TrailingScalars = 0;
         Bytes = bytes;
@@ -248,7 +253,11 @@ internal sealed class ChunkScanner(DateOnly today, IReadOnlySet<IdentifierType>?
             }
 
             _valuesLength += valueLength;
-            result.Findings.Add(new LocalFinding(lineIndex, columnBase + 1, d.Type, d.Checksum, d.Confidence, reveal ? line[d.Start..d.End].ToString() : null));
+            result.Findings.Add(new LocalFinding(lineIndex, columnBase + 1, d.Type, d.Checksum, d.Confidence));
+            if (reveal)
+            {
+                result.Values.Add(line[d.Start..d.End].ToString());
+            }
         }
     }
 }
