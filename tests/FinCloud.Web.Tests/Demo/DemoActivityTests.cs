@@ -65,6 +65,8 @@ public sealed class DemoActivityTests
         {
             (await insurer.SignInAsync("ciso@nurilife.example", app.DemoPassword)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
             var page = await insurer.GetStringAsync(new Uri("/reports", UriKind.Relative), Ct);
+            // Its own list shows the report as late, as the FSS sees it.
+            page.ShouldContain($"data-testid=\"submitted-late\">{returned.DaysLate}일 지연<");
             var request = page[page.IndexOf("data-testid=\"request-row\"", StringComparison.Ordinal)..];
             request.ShouldContain("보험금 청구 심사 SaaS");
             request.ShouldContain("업무연속성계획(BCP) 최신본");
