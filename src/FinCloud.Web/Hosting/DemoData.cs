@@ -126,6 +126,7 @@ public static class DemoData
         if (activity)
         {
             await Features.CloudUse.SectorDemo.SeedAsync(services, ct);
+            await Features.Exchange.FsiEvaluationDemo.SeedAsync(services, ct);
             await Features.Scanning.ScanningDemo.SeedAsync(services, bank, ct);
             await Features.NetworkSeparation.NetworkSeparationDemo.SeedAsync(services, bank, ct);
         }

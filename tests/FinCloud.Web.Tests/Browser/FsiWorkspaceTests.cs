@@ -18,10 +18,12 @@ public sealed class FsiWorkspaceTests(BrowserFixture browser) : IClassFixture<Br
         await page.SignInAsync("evaluator@fsi.example", browser.App.DemoPassword);
         await OpenAsync(page, "/csp-evaluations");
 
-        await page.GetByTestId("plan-provider").FillAsync(provider);
-        await page.GetByTestId("plan-service").FillAsync("상담 SaaS");
-        await page.GetByTestId("plan-model").SelectOptionAsync("Saas");
-        await page.GetByTestId("plan-type").SelectOptionAsync("Comprehensive");
+        // The plan form's fields are named by their labels (for screen readers and for this test alike).
+        await page.GetByLabel("CSP", new() { Exact = true }).FillAsync(provider);
+        await page.GetByLabel("서비스", new() { Exact = true }).FillAsync("상담 SaaS");
+        await page.GetByLabel("서비스 모델").SelectOptionAsync(new SelectOptionValue { Label = "SaaS" });
+        await page.GetByLabel("평가 구분").SelectOptionAsync("Comprehensive");
+        (await page.GetByTestId("plan").InnerTextAsync()).ShouldBe("계획");
         await page.GetByTestId("plan").ClickAsync();
         var evaluation = page.GetByTestId("fsi-evaluation").Filter(new LocatorFilterOptions { HasText = provider });
         await evaluation.WaitForAsync();
@@ -40,6 +42,8 @@ public sealed class FsiWorkspaceTests(BrowserFixture browser) : IClassFixture<Br
         await evaluation.GetByTestId("record-item").ClickAsync();
         await evaluation.GetByTestId("item-row").Filter(new LocatorFilterOptions { HasText = second }).WaitForAsync();
         (await evaluation.GetByTestId("item-row").CountAsync()).ShouldBe(2);
+        // Each row names its item, not only its number.
+        (await evaluation.GetByTestId("item-row").First.InnerTextAsync()).Length.ShouldBeGreaterThan(first!.Length + 8);
         await BrowserFixture.ScreenshotAsync(page, "50-fsi-evaluation-draft");
 
         await evaluation.GetByTestId("publish").ClickAsync();

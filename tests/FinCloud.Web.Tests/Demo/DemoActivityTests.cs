@@ -1,9 +1,11 @@
 using FinCloud.Core.Audit;
 using FinCloud.Core.CloudUse;
+using FinCloud.Core.Features.FsiEvaluations;
 using FinCloud.Core.Features.NetworkSeparation;
 using FinCloud.Core.Features.Scanning;
 using FinCloud.Core.Features.Supervision;
 using FinCloud.Core.Identity;
+using FinCloud.Web.Features.Exchange;
 using FinCloud.Web.Features.Scanning;
 using FinCloud.Web.Features.Supervision;
 using FinCloud.Web.Tests.Infrastructure;
@@ -70,6 +72,14 @@ public sealed class DemoActivityTests
             var request = page[page.IndexOf("data-testid=\"request-row\"", StringComparison.Ordinal)..];
             request.ShouldContain("보험금 청구 심사 SaaS");
             request.ShouldContain("업무연속성계획(BCP) 최신본");
+        }
+
+        // The FSI has published a result for 가상클라우드's 가상서버 (one item unmet) that the bank can reuse.
+        var (_, bankKey) = await app.CreateApiKeyAsync(bank, OrganizationRole.Officer);
+        using (var bankApi = app.ApiClient(bankKey))
+        {
+            var result = (await FinCloudApp.ReadAsync<List<ReceivedEvaluationDto>>(await bankApi.GetAsync("/api/fsi/results", Ct))).ShouldHaveSingleItem();
+            (result.Issuer, result.Provider, result.Service, result.Verdict, result.UnmetItems, result.Problem).ShouldBe(("금융보안원", "가상클라우드", "가상서버", FsiVerdict.Satisfied, 1, null));
         }
 
         // The bank's own 보고·제출 page lists what it submitted.
