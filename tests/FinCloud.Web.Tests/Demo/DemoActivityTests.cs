@@ -55,7 +55,13 @@ public sealed class DemoActivityTests
             [.. (await FinCloudApp.ReadAsync<List<SubmissionDto>>(await api.GetAsync("/api/supervision/submissions?" + query, Ct))).Select(s => s.Title)];
         (await TitlesAsync("lateOnly=true")).ShouldBe(["보험금 청구 심사 SaaS"]);
         (await TitlesAsync("search=%EB%B0%94%EB%A1%9C&sort=title")).ShouldBe(["간편결제 정산 시스템", "해외 가맹점 고객 문의 챗봇"]);
-        (await TitlesAsync("sort=late&descending=true&size=1")).ShouldBe(["보험금 청구 심사 SaaS"]);
+        (await TitlesAsync("sort=late&descending=true&pageSize=1")).ShouldBe(["보험금 청구 심사 SaaS"]);
+        using (var second = await api.GetAsync("/api/supervision/submissions?sort=title&pageSize=4&page=2", Ct))
+        {
+            second.Headers.GetValues("X-Total-Count").ShouldBe(["6"]);
+            (await FinCloudApp.ReadAsync<List<SubmissionDto>>(second)).Select(s => s.Title).ShouldBe(["주식 주문 시스템 재해복구 환경", "해외 가맹점 고객 문의 챗봇"]);
+        }
+
         (await TitlesAsync("sector=Securities&sort=title&descending=true")).ShouldBe(["주식 주문 시스템 재해복구 환경", "리서치 자료 배포 포털"]);
         var sector = await app.WithDbAsync(db => SectorRisk.ComputeAsync(db, [], null, Ct), fss);
         (sector.Institutions, sector.Workloads, sector.MaterialWorkloads).ShouldBe((4, 6, 6));

@@ -120,16 +120,19 @@ public static class SupervisionApi
         return shared.Count;
     }
 
-    /// <summary>The inbox (API): newest first, or as <paramref name="sort"/> says; filtered and paged as the page is.</summary>
+    /// <summary>
+    /// The inbox (API): newest first, or as <paramref name="sort"/> says, searched and filtered as the page is; the
+    /// API's uniform paging (<c>page</c>, <c>pageSize</c>, <c>X-Total-Count</c>) pages it.
+    /// </summary>
     public static async Task<Ok<List<SubmissionDto>>> ListAsync(
         FinCloudDbContext db, EvidenceStore store, SubmissionStatus? status, InstitutionSector? sector, bool? lateOnly, string? search = null, string? sort = null,
-        bool descending = false, int page = 1, int size = 50, CancellationToken ct = default)
+        bool descending = false, CancellationToken ct = default)
     {
-        var query = new ListQuery { Page = page, PageSize = Math.Clamp(size, 1, ListQuery.MaxPageSize), Search = search, Sort = sort, Descending = descending }
+        var query = new ListQuery { Search = search, Sort = sort, Descending = descending }
             .WithFilter("status", status?.ToString())
             .WithFilter("sector", sector?.ToString())
             .WithFilter("late", lateOnly == true ? "late" : null);
-        return TypedResults.Ok(SubmissionList.Definition.Page(await InboxAsync(db, store, ct), query).Items.ToList());
+        return TypedResults.Ok(SubmissionList.Definition.Apply((await InboxAsync(db, store, ct)).AsQueryable(), query).ToList());
     }
 
     /// <summary>
