@@ -138,10 +138,12 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
         }
 
         (await page.GetByTestId("members").InnerTextAsync()).ShouldContain("이보안 (위원장)");
-        await page.GetByTestId("meeting-title").SetAsync("2026년 제4차 정보보호위원회");
+        // The committee's forms are labelled: the meeting's fields and the case to table are found by their labels.
+        await page.GetByLabel("회의명").SetAsync("2026년 제4차 정보보호위원회");
+        (await page.GetByLabel("개최일").GetAttributeAsync("type")).ShouldBe("date");
         await page.GetByTestId("schedule").ClickAsync();
         await page.GetByTestId("meeting").First.WaitForAsync();
-        await page.GetByTestId("table-case").First.SelectOptionAsync(new SelectOptionValue { Label = caseName + " (v1)" });
+        await page.GetByLabel("상정할 이용 건").First.SelectOptionAsync(new SelectOptionValue { Label = caseName + " (v1)" });
         await page.GetByTestId("table").First.ClickAsync();
         var item = page.GetByTestId("agenda-item").Filter(new LocatorFilterOptions { HasText = caseName });
         await item.WaitForAsync();
