@@ -21,7 +21,12 @@ public sealed class FormLabelTests(BrowserFixture browser) : IClassFixture<Brows
     private static async Task<List<string>> UnnamedAsync(IPage page, string path)
     {
         await page.GotoAsync(path);
-        await page.WaitUntilReadyAsync();
+        // Interactive pages mark when their data is in; the static ones are whole once loaded.
+        if (await page.Locator("#fincloud-ready").CountAsync() > 0)
+        {
+            await page.WaitUntilReadyAsync();
+        }
+
         return [.. (await page.EvaluateAsync<string[]>(UnnamedFields)).Select(field => $"{path}: {field}")];
     }
 
@@ -36,7 +41,10 @@ public sealed class FormLabelTests(BrowserFixture browser) : IClassFixture<Brows
         foreach (var path in new[]
                  {
                      "/cloud-use", "/cloud-use/registry", "/cloud-use/committee", $"/cloud-use/cases/{caseId}", "/deadlines", "/scans",
-                     "/separation-exemptions", "/reports", "/csp-evaluations",
+                     "/separation-exemptions", "/separation-designations", "/reports", "/csp-evaluations", "/exchange", "/admin", "/admin/audit",
+                     "/continuity", "/continuity/processes", "/continuity/processes/new", "/continuity/assets", "/continuity/assets/new",
+                     "/continuity/bia", "/continuity/dr", "/continuity/drills", "/continuity/incidents", "/continuity/insurance",
+                     "/continuity/plan", "/continuity/third-parties", "/continuity/joint-drills",
                  })
         {
             unnamed.AddRange(await UnnamedAsync(page, path));
@@ -48,7 +56,7 @@ public sealed class FormLabelTests(BrowserFixture browser) : IClassFixture<Brows
 
         await page.Context.ClearCookiesAsync();
         await page.SignInAsync("supervisor@fss.example", browser.App.DemoPassword);
-        foreach (var path in new[] { "/reports", "/supervision/sector-risk", "/supervision/separation-exemptions" })
+        foreach (var path in new[] { "/reports", "/supervision/sector-risk", "/supervision/separation-exemptions", "/continuity/joint-drills", "/exchange" })
         {
             unnamed.AddRange(await UnnamedAsync(page, path));
         }
