@@ -37,7 +37,7 @@ public sealed class FormLabelTests(BrowserFixture browser) : IClassFixture<Brows
         var caseId = await browser.App.WithDbAsync(db => db.CloudUseCases.Where(c => c.Title == "고객 상담 이력 분석").Select(c => c.Id).SingleAsync(), bank);
         var unnamed = new List<string>();
 
-        await page.SignInAsync("officer@hanbit.example", browser.App.DemoPassword);
+        await page.SignInAsync("admin@hanbit.example", browser.App.DemoPassword);
         foreach (var path in new[]
                  {
                      "/cloud-use", "/cloud-use/registry", "/cloud-use/committee", $"/cloud-use/cases/{caseId}", "/deadlines", "/scans",
