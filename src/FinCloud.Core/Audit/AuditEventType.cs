@@ -141,4 +141,12 @@ public enum AuditEventType
     // 1700–1799 OSCAL and the public API (OSCAL 카탈로그 가져오기, API 키 범위)
     OscalCatalogueImported = 1700,
     OscalCatalogueRejected = 1701,
+
+    // 1800–1899 webhooks (웹훅)
+    WebhookEndpointCreated = 1800,
+    WebhookEndpointUpdated = 1801,
+    WebhookEndpointDeleted = 1802,
+    WebhookSecretRotated = 1803,
+    WebhookTestSent = 1804,
+    WebhookRedeliveryRequested = 1805,
 }

@@ -8,6 +8,7 @@ using FinCloud.Web.Features.Supervision;
 using FinCloud.Web.Features.CloudUse;
 using FinCloud.Web.Features.Organizations;
 using FinCloud.Web.Features.Oscal;
+using FinCloud.Web.Features.Webhooks;
 using FinCloud.Web.Security;
 
 namespace FinCloud.Web.Api;
@@ -32,6 +33,7 @@ public static class ApiEndpoints
         api.MapFsiEvaluationEndpoints();
         api.MapSupervisionEndpoints();
         api.MapOscalEndpoints();
+        api.MapWebhookEndpoints();
         return api;
     }
 }

@@ -15,6 +15,7 @@ using FinCloud.Web.Features.Audit;
 using FinCloud.Web.Features.CloudUse;
 using FinCloud.Web.Features.Continuity;
 using FinCloud.Web.Features.Deadlines;
+using FinCloud.Web.Features.Webhooks;
 using FinCloud.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -62,6 +63,7 @@ public static class FinCloudHost
         services.AddHostedService(sp => sp.GetRequiredService<Features.Scanning.ScanJobRunner>());
         services.AddSingleton<Core.Features.Exchange.ISigningKeyProtector, Features.Exchange.DataProtectionSigningKeyProtector>();
         Features.CloudUse.EvidenceSweepJob.AddEvidenceSweep(services);
+        services.AddFinCloudWebhooks(builder.Configuration);
 
         services.AddAuthentication(o =>
             {

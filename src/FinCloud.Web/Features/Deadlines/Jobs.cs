@@ -86,6 +86,7 @@ public static class JobHosting
             q.AddTrigger(t => t.ForJob(DeadlineReminderJob.Key).WithIdentity(DeadlineReminderJob.Daily)
                 .WithCronSchedule("0 0 9 * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul"))));
             CloudUse.EvidenceSweepJob.Schedule(q);
+            Webhooks.WebhookDeliveryJob.Schedule(q, Webhooks.WebhookSettings.Read(configuration));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

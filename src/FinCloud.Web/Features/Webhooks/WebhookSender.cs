@@ -1,0 +1,155 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using FinCloud.Core;
+using FinCloud.Core.Audit;
+using FinCloud.Core.Features.Webhooks;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinCloud.Web.Features.Webhooks;
+
+/// <summary>Where webhooks may point, and how long the sender waits.</summary>
+/// <param name="AllowHttp">Plain <c>http://</c> addresses too (a test receiver); otherwise only <c>https://</c>.</param>
+/// <param name="IntervalSeconds">How often the dispatcher runs; 0 leaves it unscheduled (tests drive it).</param>
+public sealed record WebhookSettings(bool AllowHttp = false, int IntervalSeconds = 10, int TimeoutSeconds = 10)
+{
+    public static WebhookSettings Read(IConfiguration configuration) =>
+        configuration.GetSection("Webhooks").Get<WebhookSettings>() ?? new WebhookSettings();
+
+    /// <summary>Null when <paramref name="url"/> is an address FinCloud may post to; otherwise why not.</summary>
+    public string? Problem(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return "Give the receiver's address (https://…).";
+        }
+
+        if (url.Length > WebhookEndpoint.MaxUrlLength)
+        {
+            return $"The address is longer than {WebhookEndpoint.MaxUrlLength} characters.";
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+        {
+            return "Not an absolute address (https://host/path).";
+        }
+
+        if (uri.Scheme != Uri.UriSchemeHttps && !(AllowHttp && uri.Scheme == Uri.UriSchemeHttp))
+        {
+            return AllowHttp ? "Only http:// and https:// addresses." : "Only https:// addresses: events leave FinCloud encrypted.";
+        }
+
+        if (uri.UserInfo.Length > 0 || uri.Fragment.Length > 0)
+        {
+            return "No user name, password or #fragment in the address; the signature authenticates FinCloud.";
+        }
+
+        return null;
+    }
+}
+
+/// <summary>The webhook secrets, protected at rest by the installation's Data Protection keys.</summary>
+public sealed class WebhookSecrets(IDataProtectionProvider provider)
+{
+    private readonly IDataProtector _protector = provider.CreateProtector("FinCloud.Webhooks.Secret.v1");
+
+    public string Protect(string secret) => _protector.Protect(secret);
+
+    public string Unprotect(string protectedSecret) => _protector.Unprotect(protectedSecret);
+}
+
+/// <summary>
+/// Posts one delivery: the JSON body (<c>type</c>, <c>timestamp</c>, <c>data</c>), Standard Webhooks headers signed with
+/// the endpoint's secret, and the outcome recorded on the delivery (status code or connection error, never the body).
+/// </summary>
+public sealed partial class WebhookSender(IHttpClientFactory clients, WebhookSecrets secrets, ILogger<WebhookSender> log)
+{
+    public const string HttpClientName = "webhooks";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    /// <summary>Sends <paramref name="delivery"/> once; true when the receiver answered 2xx. The caller saves.</summary>
+    public async Task<bool> SendAsync(FinCloudDbContext db, WebhookEndpoint endpoint, WebhookDelivery delivery, CancellationToken ct)
+    {
+        var now = db.Clock.GetUtcNow();
+        var body = await BodyAsync(db, endpoint, delivery, ct);
+        if (body is null)
+        {
+            delivery.AttemptFailed(null, "The audit event is no longer there.", now);
+            return false;
+        }
+
+        var timestamp = now.ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Add("webhook-id", delivery.MessageId);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", WebhookSignature.Sign(secrets.Unprotect(endpoint.ProtectedSecret), delivery.MessageId, timestamp, body));
+        try
+        {
+            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            var code = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                delivery.Succeeded(code, db.Clock.GetUtcNow());
+                return true;
+            }
+
+            delivery.AttemptFailed(code, $"HTTP {code} {response.ReasonPhrase}".TrimEnd(), db.Clock.GetUtcNow());
+        }
+        catch (HttpRequestException e)
+        {
+            delivery.AttemptFailed(null, e.HttpRequestError == HttpRequestError.Unknown ? e.Message : $"{e.HttpRequestError}: {e.Message}", db.Clock.GetUtcNow());
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            delivery.AttemptFailed(null, "No answer in time.", db.Clock.GetUtcNow());
+        }
+
+        LogFailed(log, endpoint.Id, delivery.MessageId, delivery.Attempts, delivery.LastError ?? "");
+        return false;
+    }
+
+    private static async Task<byte[]?> BodyAsync(FinCloudDbContext db, WebhookEndpoint endpoint, WebhookDelivery delivery, CancellationToken ct)
+    {
+        if (delivery.AuditEventId is not { } eventId)
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                type = delivery.EventType,
+                timestamp = delivery.CreatedAt,
+                data = new { endpointId = endpoint.Id, organizationId = endpoint.OrganizationId, message = "FinCloud 웹훅 테스트 메시지입니다. (FinCloud webhook test message.)" },
+            }, Json);
+        }
+
+        var e = await db.AuditEvents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == eventId, ct);
+        return e is null ? null : JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            type = delivery.EventType,
+            timestamp = e.OccurredAt,
+            data = new
+            {
+                id = e.Id,
+                organizationId = e.OrganizationId,
+                sequence = e.Sequence,
+                eventType = e.Type.ToString(),
+                occurredAt = e.OccurredAt,
+                actorKind = e.ActorKind.ToString(),
+                actorId = e.ActorId,
+                entityType = e.EntityType,
+                entityId = e.EntityId,
+                before = e.Before,
+                after = e.After,
+                hash = e.Hash,
+                previousHash = e.PreviousHash,
+            },
+        }, Json);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {EndpointId}: message {MessageId} failed on attempt {Attempt}: {Error}")]
+    private static partial void LogFailed(ILogger logger, Guid endpointId, string messageId, int attempt, string error);
+}
