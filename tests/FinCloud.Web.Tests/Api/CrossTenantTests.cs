@@ -33,22 +33,15 @@ public sealed class CrossTenantTests(SharedApps apps) : IClassFixture<SharedApps
         var separationB = await NetworkSeparation.SeparationRecords.CreateForAsync(app, b);
         var continuityOfB = await Continuity.ContinuityRecords.ResourcesOfAsync(app, b);
         var exchangeOfB = await Exchange.ExchangeResources.OfAsync(app, b);
+        var webhooksOfB = await Webhooks.WebhookResources.OfAsync(app, b);
         var eventB = await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Sequence).Select(e => e.Id).FirstAsync(), b);
         var headB = await app.WithDbAsync(db => db.AuditChainHeads.SingleAsync(), b);
-        var (webhookB, deliveryB) = await app.WithDbAsync(async db =>
-        {
-            var endpoint = Core.Features.Webhooks.WebhookEndpoint.Create("https://siem.example/b", "B", null, "protected", 0, db.Clock.GetUtcNow());
-            var delivery = Core.Features.Webhooks.WebhookDelivery.ForTest(endpoint, db.Clock.GetUtcNow());
-            db.AddRange(endpoint, delivery);
-            await db.SaveChangesAsync();
-            return (endpoint.Id, delivery.Id);
-        }, b);
         var resourcesOfB = new Dictionary<string, Guid>
         {
-            ["apiKeyId"] = keyB, ["eventId"] = eventB, ["webhookId"] = webhookB, ["deliveryId"] = deliveryB,
+            ["apiKeyId"] = keyB, ["eventId"] = eventB,
             ["exemptionId"] = separationB.ExemptionId, ["dataSetId"] = separationB.DataSetId, ["findingId"] = separationB.FindingId,
         };
-        foreach (var (name, id) in cloudUseOfB.Concat(continuityOfB).Concat(exchangeOfB))
+        foreach (var (name, id) in cloudUseOfB.Concat(continuityOfB).Concat(exchangeOfB).Concat(webhooksOfB))
         {
             resourcesOfB[name] = id;
         }

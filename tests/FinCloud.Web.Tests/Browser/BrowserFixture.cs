@@ -23,7 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        App = await FinCloudApp.StartAsync(Databases.Sqlite, kestrel: true);
+        // Plain http for the webhook journey's receiver on a loopback port.
+        App = await FinCloudApp.StartAsync(Databases.Sqlite, kestrel: true, settings: new Dictionary<string, string> { ["Webhooks:AllowHttp"] = "true" });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

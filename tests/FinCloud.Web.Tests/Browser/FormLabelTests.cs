@@ -41,7 +41,7 @@ public sealed class FormLabelTests(BrowserFixture browser) : IClassFixture<Brows
         foreach (var path in new[]
                  {
                      "/cloud-use", "/cloud-use/registry", "/cloud-use/committee", $"/cloud-use/cases/{caseId}", "/deadlines", "/scans",
-                     "/separation-exemptions", "/separation-designations", "/reports", "/csp-evaluations", "/exchange", "/admin", "/admin/audit",
+                     "/separation-exemptions", "/separation-designations", "/reports", "/csp-evaluations", "/exchange", "/admin", "/admin/audit", "/admin/webhooks",
                      "/continuity", "/continuity/processes", "/continuity/processes/new", "/continuity/assets", "/continuity/assets/new",
                      "/continuity/bia", "/continuity/dr", "/continuity/drills", "/continuity/incidents", "/continuity/insurance",
                      "/continuity/plan", "/continuity/third-parties", "/continuity/joint-drills",

@@ -155,7 +155,8 @@ public sealed class AuthorizationMatrixTests
         // A spare key: revoking it must not revoke the caller's own.
         values["apiKeyId"] = (await app.CreateApiKeyAsync(org, OrganizationRole.Auditor)).Id.ToString();
         values["eventId"] = (await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Sequence).Select(e => e.Id).FirstAsync(), org)).ToString();
-        foreach (var (name, id) in (await Continuity.ContinuityRecords.ResourcesOfAsync(app, org)).Concat(await Exchange.ExchangeResources.OfAsync(app, org)))
+        foreach (var (name, id) in (await Continuity.ContinuityRecords.ResourcesOfAsync(app, org)).Concat(await Exchange.ExchangeResources.OfAsync(app, org))
+                     .Concat(await Webhooks.WebhookResources.OfAsync(app, org)))
         {
             values[name] = id.ToString();
         }
@@ -238,6 +239,7 @@ public static partial class AccessPolicy
     public static readonly IReadOnlyDictionary<string, Access> Declared = new Dictionary<string, Access>
     {
         ["DELETE /api/api-keys/{apiKeyId:guid}"] = Access.Administrator,
+        ["DELETE /api/webhooks/{webhookId:guid}"] = Access.Administrator,
         ["DELETE /api/continuity/dependencies/{dependencyId:guid}"] = Access.Editor,
         ["DELETE /api/exchange/trusted-issuers/{trustedIssuerId:guid}"] = Access.Administrator,
         ["GET /"] = Access.Member,
@@ -248,12 +250,17 @@ public static partial class AccessPolicy
         ["GET /account/two-factor"] = Access.Member,
         ["GET /admin"] = Access.Member,
         ["GET /admin/audit"] = Access.Member,
+        ["GET /admin/webhooks"] = Access.Administrator,
         ["GET /admin/audit/export.xlsx"] = Access.Member,
         ["GET /api-reference/favicon.svg"] = Access.Public,
         ["GET /api-reference/scalar.aspnetcore.js"] = Access.Public,
         ["GET /api-reference/scalar.js"] = Access.Public,
         ["GET /api-reference/{documentName?}"] = Access.Public,
         ["GET /api/api-keys/"] = Access.Administrator,
+        ["GET /api/webhooks/"] = Access.Administrator,
+        ["GET /api/webhooks/areas"] = Access.Administrator,
+        ["GET /api/webhooks/{webhookId:guid}"] = Access.Administrator,
+        ["GET /api/webhooks/{webhookId:guid}/deliveries"] = Access.Administrator,
         ["GET /api/audit/events"] = Access.Member,
         ["GET /api/audit/events/{eventId:guid}"] = Access.Member,
         ["GET /api/cloud-use/cases"] = Access.Member,
@@ -375,7 +382,13 @@ public static partial class AccessPolicy
         ["POST /account/two-factor"] = Access.Member,
         ["POST /admin"] = Access.Member,
         ["POST /admin/audit"] = Access.Member,
+        ["POST /admin/webhooks"] = Access.Administrator,
         ["POST /api/api-keys/"] = Access.Administrator,
+        ["POST /api/webhooks/"] = Access.Administrator,
+        ["POST /api/webhooks/{webhookId:guid}/secret"] = Access.Administrator,
+        ["POST /api/webhooks/{webhookId:guid}/test"] = Access.Administrator,
+        ["POST /api/webhooks/{webhookId:guid}/deliveries/{deliveryId:guid}/retry"] = Access.Administrator,
+        ["PUT /api/webhooks/{webhookId:guid}"] = Access.Administrator,
         ["POST /api/audit/verify"] = Access.Administrator,
         ["POST /api/cloud-use/cases/{caseId:guid}/events"] = Access.Editor,
         ["POST /api/cloud-use/cases/{caseId:guid}/evidence"] = Access.Editor,

@@ -70,9 +70,17 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes)
             endpoint.MarkQueuedThrough(events[^1].Sequence);
         }
 
-        // The unique (endpoint, event) index refuses a second dispatcher's copy; the whole batch is then retried next run.
-        await db.SaveChangesAsync(ct);
-        return queued;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return queued;
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (endpoint, event) index refused a copy another dispatcher queued first: this batch is its.
+            db.ChangeTracker.Clear();
+            return 0;
+        }
     }
 
     private static async Task<(int Delivered, int Failed)> SendDueAsync(FinCloudDbContext db, WebhookSender sender, CancellationToken ct)

@@ -17,36 +17,41 @@ public sealed record WebhookSettings(bool AllowHttp = false, int IntervalSeconds
     public static WebhookSettings Read(IConfiguration configuration) =>
         configuration.GetSection("Webhooks").Get<WebhookSettings>() ?? new WebhookSettings();
 
-    /// <summary>Null when <paramref name="url"/> is an address FinCloud may post to; otherwise why not.</summary>
-    public string? Problem(string? url)
+    /// <summary>Null when <paramref name="url"/> is an address FinCloud may post to; otherwise what is wrong with it.</summary>
+    public WebhookUrlProblem? Problem(string? url)
     {
         if (string.IsNullOrWhiteSpace(url))
         {
-            return "Give the receiver's address (https://…).";
+            return WebhookUrlProblem.Missing;
         }
 
         if (url.Length > WebhookEndpoint.MaxUrlLength)
         {
-            return $"The address is longer than {WebhookEndpoint.MaxUrlLength} characters.";
+            return WebhookUrlProblem.TooLong;
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0 || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            return "Not an absolute address (https://host/path).";
+            return WebhookUrlProblem.NotAnAddress;
         }
 
-        if (uri.Scheme != Uri.UriSchemeHttps && !(AllowHttp && uri.Scheme == Uri.UriSchemeHttp))
+        if (uri.Scheme != Uri.UriSchemeHttps && !AllowHttp)
         {
-            return AllowHttp ? "Only http:// and https:// addresses." : "Only https:// addresses: events leave FinCloud encrypted.";
+            return WebhookUrlProblem.NotHttps;
         }
 
-        if (uri.UserInfo.Length > 0 || uri.Fragment.Length > 0)
-        {
-            return "No user name, password or #fragment in the address; the signature authenticates FinCloud.";
-        }
-
-        return null;
+        return uri.UserInfo.Length > 0 || uri.Fragment.Length > 0 ? WebhookUrlProblem.Credentials : null;
     }
+}
+
+/// <summary>Why an address is refused; the API words it in English, the page in the reader's language.</summary>
+public enum WebhookUrlProblem
+{
+    Missing,
+    TooLong,
+    NotAnAddress,
+    NotHttps,
+    Credentials,
 }
 
 /// <summary>The webhook secrets, protected at rest by the installation's Data Protection keys.</summary>

@@ -211,7 +211,14 @@ public static class WebhooksApi
         var problems = new Dictionary<string, string[]>();
         if (settings.Problem(request.Url?.Trim()) is { } url)
         {
-            problems["url"] = [url];
+            problems["url"] = [url switch
+            {
+                WebhookUrlProblem.Missing => "Give the receiver's address (https://…).",
+                WebhookUrlProblem.TooLong => $"The address is longer than {WebhookEndpoint.MaxUrlLength} characters.",
+                WebhookUrlProblem.NotAnAddress => "Not an absolute http(s) address (https://host/path).",
+                WebhookUrlProblem.NotHttps => "Only https:// addresses: events leave FinCloud encrypted.",
+                _ => "No user name, password or #fragment in the address: the signature authenticates FinCloud.",
+            }];
         }
 
         if (request.Areas is { } areas)
