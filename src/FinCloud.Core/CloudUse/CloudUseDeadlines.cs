@@ -7,7 +7,7 @@ namespace FinCloud.Core.CloudUse;
 /// <summary>
 /// The cloud-use module's deadlines for the dashboard, reminders and calendar: every open task of the current
 /// plan that carries a due date (the FSS report above all, with the rule that computed it), certificates
-/// running out and periodic CSP re-evaluations.
+/// running out, evidence reaching its 유효기한 and periodic CSP re-evaluations.
 /// </summary>
 public sealed class CloudUseDeadlines : IDeadlineSource
 {
@@ -47,6 +47,27 @@ public sealed class CloudUseDeadlines : IDeadlineSource
             {
                 Category = DeadlineCategory.Certificate,
                 Basis = "인증 유효기간 종료일: 인증으로 대체한 평가항목은 갱신 전까지 다시 평가 대상",
+            }));
+
+        // Evidence that expires: only the newest version of each document counts, so uploading a renewal replaces it.
+        var evidence = await db.EvidenceFiles.AsNoTracking()
+            .Join(db.CloudUseCases.Where(c => c.State != CaseState.Rejected), f => f.CaseId, c => c.Id,
+                (f, c) => new { f.Id, f.CaseId, f.Label, f.Version, f.EffectiveOn, f.ValidUntil, CaseTitle = c.Title })
+            .ToListAsync(ct);
+        deadlines.AddRange(evidence
+            .GroupBy(f => (f.CaseId, f.Label))
+            .Select(g => g.MaxBy(f => f.Version)!)
+            .Where(f => f.ValidUntil is not null)
+            .Select(f => new Deadline(
+                $"cloud-use/evidence/{f.Id}",
+                $"증빙 유효기한: {f.Label} v{f.Version}: {f.CaseTitle}",
+                f.ValidUntil!.Value,
+                $"/cloud-use/cases/{f.CaseId}")
+            {
+                Category = DeadlineCategory.Evidence,
+                Basis = f.EffectiveOn is { } on
+                    ? $"기준일 {on:yyyy-MM-dd}의 증빙, {f.ValidUntil:yyyy-MM-dd}까지 유효: 만료 전에 갱신본을 같은 이름으로 올리세요"
+                    : $"{f.ValidUntil:yyyy-MM-dd}까지 유효: 만료 전에 갱신본을 같은 이름으로 올리세요",
             }));
 
         var evaluations = await db.CspEvaluations.AsNoTracking().Where(e => e.NextEvaluationDue != null).ToListAsync(ct);

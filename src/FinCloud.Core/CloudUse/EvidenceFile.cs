@@ -36,11 +36,33 @@ public sealed class EvidenceFile : ITenantOwned
 
     public Guid? UploadedBy { get; private init; }
 
+    /// <summary>기준일: the day the document speaks to (a test performed, a contract signed), which is not the upload day.</summary>
+    public DateOnly? EffectiveOn { get; private init; }
+
+    /// <summary>유효기한: the last day the document holds (a certificate, a yearly test report); null when it does not expire.</summary>
+    public DateOnly? ValidUntil { get; private init; }
+
     public DateTimeOffset UploadedAt { get; private init; }
 
     public bool CanPreview => ContentType is "application/pdf" or "image/png" or "image/jpeg";
 
-    public static EvidenceFile Record(Guid id, Guid caseId, Guid? taskId, string label, int version, string fileName, string contentType, long size, string sha256, string storageKey, Guid? by, DateTimeOffset now) =>
+    /// <summary>Evidence this close to its 유효기한 shows as 만료 임박 (and the deadline board reminds 30, 7 and 1 days before).</summary>
+    public const int ExpiringWithinDays = 30;
+
+    /// <summary>Null when the dates fit together; otherwise why not (in Korean, as shown to the uploader).</summary>
+    public static string? DatesProblem(DateOnly? effectiveOn, DateOnly? validUntil) =>
+        effectiveOn is { } from && validUntil is { } until && until < from ? "유효기한은 기준일과 같거나 그 뒤여야 합니다." : null;
+
+    public static EvidenceValidity ValidityOn(DateOnly? validUntil, DateOnly today) => validUntil switch
+    {
+        null => EvidenceValidity.Open,
+        { } until when until < today => EvidenceValidity.Expired,
+        { } until when until.DayNumber - today.DayNumber <= ExpiringWithinDays => EvidenceValidity.ExpiringSoon,
+        _ => EvidenceValidity.Valid,
+    };
+
+    public static EvidenceFile Record(Guid id, Guid caseId, Guid? taskId, string label, int version, string fileName, string contentType, long size, string sha256, string storageKey, Guid? by, DateTimeOffset now,
+        DateOnly? effectiveOn = null, DateOnly? validUntil = null) =>
         new()
         {
             Id = id,
@@ -55,5 +77,19 @@ public sealed class EvidenceFile : ITenantOwned
             StorageKey = storageKey,
             UploadedBy = by,
             UploadedAt = now,
+            EffectiveOn = effectiveOn,
+            ValidUntil = validUntil,
         };
+}
+
+/// <summary>Where a piece of evidence stands against its 유효기한.</summary>
+public enum EvidenceValidity
+{
+    /// <summary>No 유효기한 given: it does not expire.</summary>
+    Open,
+    Valid,
+
+    /// <summary>Within <see cref="EvidenceFile.ExpiringWithinDays"/> days of its last valid day.</summary>
+    ExpiringSoon,
+    Expired,
 }

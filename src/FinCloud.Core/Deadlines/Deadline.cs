@@ -25,6 +25,7 @@ public static class DeadlineCategory
     public const string CloudUseTask = "cloud-use-task";
     public const string CspEvaluation = "csp-evaluation";
     public const string Certificate = "certificate";
+    public const string Evidence = "evidence";
     public const string SeparationExemption = "separation-exemption";
     public const string ContinuityDrill = "continuity-drill";
     public const string Insurance = "insurance";

@@ -756,6 +756,9 @@ namespace FinCloud.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -790,6 +793,9 @@ namespace FinCloud.Migrations.Postgres.Migrations
 
                     b.Property<Guid?>("UploadedBy")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");

@@ -115,9 +115,21 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
         await page.GetByTestId("evidence-label").SetAsync("업무연속성 계획서");
         await page.GetByTestId("evidence-file").SetInputFilesAsync(new FilePayload { Name = "bcp.pdf", MimeType = "application/pdf", Buffer = pdf });
         await page.GetByTestId("upload-result").Filter(new LocatorFilterOptions { HasText = "업무연속성 계획서 v1" }).WaitForAsync();
+        // 기준일 and 유효기한: a 유효기한 before the 기준일 is refused and what was typed stays; ten days left shows 만료 임박.
+        var today = FinCloud.Rules.KoreanTime.Today(TimeProvider.System);
+        string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await page.GetByTestId("evidence-label").SetAsync("리전 확인서");
+        await page.GetByTestId("evidence-effective").SetAsync(Iso(today));
+        await page.GetByTestId("evidence-valid-until").SetAsync(Iso(today.AddDays(-1)));
+        await page.GetByTestId("evidence-file").SetInputFilesAsync(new FilePayload { Name = "region.png", MimeType = "image/png", Buffer = png });
+        await page.GetByTestId("upload-result").Filter(new LocatorFilterOptions { HasText = "유효기한은 기준일과 같거나 그 뒤여야 합니다." }).WaitForAsync();
+        (await page.GetByTestId("evidence-label").InputValueAsync()).ShouldBe("리전 확인서");
+        await page.GetByTestId("evidence-valid-until").SetAsync(Iso(today.AddDays(10)));
         await page.GetByTestId("evidence-file").SetInputFilesAsync(new FilePayload { Name = "region.png", MimeType = "image/png", Buffer = png });
         await page.GetByTestId("upload-result").Filter(new LocatorFilterOptions { HasText = "리전 확인서 v1" }).WaitForAsync();
+        var region = page.GetByTestId("evidence-row").Filter(new LocatorFilterOptions { HasText = "리전 확인서" });
+        (await region.InnerTextAsync()).ShouldContain(Iso(today.AddDays(10)));
+        (await region.GetByTestId("evidence-validity").InnerTextAsync()).Trim().ShouldBe("만료 임박");
         var hashes = new[] { Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png)) };
         var shown = await page.GetByTestId("evidence").InnerTextAsync();
         hashes.ShouldAllBe(h => shown.Contains(h));

@@ -8,9 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinCloud.Web.Features.CloudUse;
 
-public sealed record EvidenceDto(Guid Id, Guid? TaskId, string Label, int Version, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt)
+/// <param name="EffectiveOn">기준일: the day the document speaks to.</param>
+/// <param name="ValidUntil">유효기한: its last valid day; null when it does not expire.</param>
+public sealed record EvidenceDto(Guid Id, Guid? TaskId, string Label, int Version, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt,
+    DateOnly? EffectiveOn = null, DateOnly? ValidUntil = null)
 {
-    public static EvidenceDto From(EvidenceFile f) => new(f.Id, f.TaskId, f.Label, f.Version, f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.UploadedAt);
+    public static EvidenceDto From(EvidenceFile f) =>
+        new(f.Id, f.TaskId, f.Label, f.Version, f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.UploadedAt, f.EffectiveOn, f.ValidUntil);
 }
 
 /// <summary>증빙: versioned evidence files of a case, hashed with SHA-256, size- and type-checked.</summary>
@@ -19,7 +23,7 @@ public static class EvidenceApi
     public static RouteGroupBuilder MapEvidenceEndpoints(this RouteGroupBuilder group)
     {
         group.MapGet("cases/{caseId:guid}/evidence", ListAsync);
-        // Multipart form (file, label, taskId) read by the handler itself, so another organisation's case answers 404 before any upload is read.
+        // Multipart form (file, label, taskId, effectiveOn, validUntil) read by the handler itself, so another organisation's case answers 404 before any upload is read.
         group.MapPost("cases/{caseId:guid}/evidence", UploadFormAsync).RequireAuthorization(Policies.Editor).DisableAntiforgery();
         group.MapGet("cases/{caseId:guid}/evidence/{evidenceId:guid}/content", DownloadAsync);
         return group;
@@ -67,20 +71,51 @@ public static class EvidenceApi
 
         Guid? taskId = Guid.TryParse(form["taskId"], out var t) ? t : null;
         var label = form["label"].ToString() is { Length: > 0 } l ? l : Path.GetFileNameWithoutExtension(file.FileName);
+        var dates = new Dictionary<string, DateOnly?>();
+        foreach (var field in (string[])["effectiveOn", "validUntil"])
+        {
+            var raw = form[field].ToString();
+            if (raw.Length == 0)
+            {
+                dates[field] = null;
+            }
+            else if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+            {
+                dates[field] = d;
+            }
+            else
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = ["날짜는 yyyy-MM-dd 형식입니다 (예: 2026-11-30)."] });
+            }
+        }
+
+        if (EvidenceFile.DatesProblem(dates["effectiveOn"], dates["validUntil"]) is { } problem)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["validUntil"] = [problem] });
+        }
+
         await using var stream = file.OpenReadStream();
-        var result = await UploadAsync(db, store, caseId, taskId, label, file.FileName, stream, ct);
+        var result = await UploadAsync(db, store, caseId, taskId, label, file.FileName, stream, ct, dates["effectiveOn"], dates["validUntil"]);
         return result.Match<Results<Created<EvidenceDto>, NotFound, ValidationProblem>>(
             ok => TypedResults.Created($"/api/cloud-use/cases/{caseId}/evidence/{ok.Id}", ok),
             error => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error] }));
     }
 
     /// <summary>Stores one upload: temp file and hash, then the row, the audit event and the move in one transaction.</summary>
-    public static async Task<Either<EvidenceDto, string>> UploadAsync(FinCloudDbContext db, EvidenceStore store, Guid caseId, Guid? taskId, string label, string fileName, Stream content, CancellationToken ct)
+    /// <param name="effectiveOn">기준일, when the document speaks to a day other than the upload.</param>
+    /// <param name="validUntil">유효기한, when the document expires (it then appears on the deadline board).</param>
+    public static async Task<Either<EvidenceDto, string>> UploadAsync(FinCloudDbContext db, EvidenceStore store, Guid caseId, Guid? taskId, string label, string fileName, Stream content, CancellationToken ct,
+        DateOnly? effectiveOn = null, DateOnly? validUntil = null)
     {
         label = label.Trim();
         if (label.Length is 0 or > 200)
         {
             return Either.Error<EvidenceDto>("증빙 이름은 1~200자입니다.");
+        }
+
+        if (EvidenceFile.DatesProblem(effectiveOn, validUntil) is { } datesProblem)
+        {
+            return Either.Error<EvidenceDto>(datesProblem);
         }
 
         if (taskId is { } task && !await db.CloudUseTasks.AnyAsync(x => x.Id == task && x.CaseId == caseId, ct))
@@ -106,9 +141,10 @@ public static class EvidenceApi
             await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
             var version = 1 + (await db.EvidenceFiles.Where(f => f.CaseId == caseId && f.Label == label).MaxAsync(f => (int?)f.Version, ct) ?? 0);
             key = store.Commit(staged, db.Tenant.RequireOrganization(), caseId, id);
-            var evidence = EvidenceFile.Record(id, caseId, taskId, label, version, Path.GetFileName(fileName), staged.ContentType, staged.Size, staged.Sha256, key, db.Tenant.ActorId, now);
+            var evidence = EvidenceFile.Record(id, caseId, taskId, label, version, Path.GetFileName(fileName), staged.ContentType, staged.Size, staged.Sha256, key, db.Tenant.ActorId, now, effectiveOn, validUntil);
             db.EvidenceFiles.Add(evidence);
-            db.Audit(AuditEventType.EvidenceUploaded, nameof(EvidenceFile), evidence.Id, after: $"case={caseId}; version={version}; sha256={staged.Sha256}; bytes={staged.Size}");
+            var dated = (effectiveOn is { } on ? $"; effective={on:yyyy-MM-dd}" : "") + (validUntil is { } until ? $"; valid-until={until:yyyy-MM-dd}" : "");
+            db.Audit(AuditEventType.EvidenceUploaded, nameof(EvidenceFile), evidence.Id, after: $"case={caseId}; version={version}; sha256={staged.Sha256}; bytes={staged.Size}{dated}");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return Either.Ok<EvidenceDto>(EvidenceDto.From(evidence));
