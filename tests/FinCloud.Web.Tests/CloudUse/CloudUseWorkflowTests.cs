@@ -165,6 +165,12 @@ public sealed class ReportPackageTests(SharedApps apps) : IClassFixture<SharedAp
         early.ShouldBeOfType<Conflict<string>>().Value.ShouldBe("not-approved");
 
         await CloudUseSetup.ApproveAsync(app, org, c.Case.Id);
+        (await app.WithDbAsync(async db =>
+        {
+            using var pdf = new MemoryStream("%PDF-1.7 모의해킹"u8.ToArray());
+            return (await EvidenceApi.UploadAsync(db, store, c.Case.Id, null, "모의해킹 결과", "pentest.pdf", pdf, CancellationToken.None,
+                new DateOnly(2026, 11, 2), new DateOnly(2027, 11, 1))).IsOk;
+        }, org)).ShouldBeTrue();
         var package = await app.WithDbAsync(async db =>
             ((Created<ReportPackageDto>)(await ReportPackageApi.GenerateAsync(c.Case.Id, db, store, CancellationToken.None)).Result).Value!, org);
         package.DueBy.ShouldBe(new DateOnly(2027, 3, 2));
@@ -176,6 +182,11 @@ public sealed class ReportPackageTests(SharedApps apps) : IClassFixture<SharedAp
             var verification = FinCloud.Documents.ReportBundle.Verify(zip);
             verification.Problems.ShouldBeEmpty();
             verification.Manifest!.Files.Select(f => f.Path).ShouldBe(["report.docx", "report.pdf", "annex.xlsx", "case.json"], ignoreOrder: true);
+            zip.Position = 0;
+            using var archive = new System.IO.Compression.ZipArchive(zip);
+            using var json = System.Text.Json.JsonDocument.Parse(archive.GetEntry("case.json")!.Open());
+            var listed = json.RootElement.GetProperty("evidence").EnumerateArray().Single();
+            (listed.GetProperty("effectiveOn").GetString(), listed.GetProperty("validUntil").GetString()).ShouldBe(("2026-11-02", "2027-11-01"));
         }
 
         var submitted = await app.WithDbAsync(async db =>

@@ -165,8 +165,9 @@ public static class ReportPackageApi
             .Table(["서식", "서식 구분", "작성 완료"],
                 forms.OrderBy(f => f.Kind).Select(f => (IReadOnlyList<string>)[FormKo(f.Kind), f.Relaxed ? "완화(△)" : "전체", f.Completed ? "완료" : "작성 중"]))
             .Heading("6. 증빙 목록")
-            .Table(["번호", "증빙", "버전", "파일", "크기(바이트)"],
-                evidence.Select((f, i) => (IReadOnlyList<string>)[(i + 1).ToString(inv), f.Label, "v" + f.Version.ToString(inv), f.FileName, f.SizeBytes.ToString(inv)]))
+            .Table(["번호", "증빙", "버전", "기준일", "유효기한", "파일", "크기(바이트)"],
+                evidence.Select((f, i) => (IReadOnlyList<string>)[(i + 1).ToString(inv), f.Label, "v" + f.Version.ToString(inv),
+                    f.EffectiveOn?.ToString("yyyy-MM-dd", inv) ?? "", f.ValidUntil?.ToString("yyyy-MM-dd", inv) ?? "", f.FileName, f.SizeBytes.ToString(inv)]))
             .Heading("7. 증빙 SHA-256")
             // One hash per line, never wrapped inside a table cell, so a reader can compare it character by character.
             .Paragraph(evidence.Count == 0 ? "없음" : string.Join('\n', evidence.Select((f, i) => string.Create(inv, $"{i + 1}. {f.Sha256}"))))
@@ -176,8 +177,9 @@ public static class ReportPackageApi
         [
             new("평가항목", ["ID", "영역", "구분", "평가항목", "인증 갈음", "결과", "비고", "보완 기한"],
                 (evaluation?.Items ?? []).Select(i => (IReadOnlyList<object?>)[i.Id, i.Domain, i.Class.ToString(), i.Text, i.CoveredByCertificate, i.Outcome is { } o ? OutcomeKo(o) : (evaluation!.FsiResultReused ? "금융보안원 결과 활용" : null), i.Note, i.RemediationDue?.ToString("yyyy-MM-dd", inv)])),
-            new("증빙 목록", ["증빙", "버전", "파일", "형식", "크기(바이트)", "SHA-256", "업로드(UTC)"],
-                evidence.Select(f => (IReadOnlyList<object?>)[f.Label, f.Version, f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.UploadedAt.ToString("yyyy-MM-dd HH:mm:ss", inv)])),
+            new("증빙 목록", ["증빙", "버전", "기준일", "유효기한", "파일", "형식", "크기(바이트)", "SHA-256", "업로드(UTC)"],
+                evidence.Select(f => (IReadOnlyList<object?>)[f.Label, f.Version, f.EffectiveOn?.ToString("yyyy-MM-dd", inv), f.ValidUntil?.ToString("yyyy-MM-dd", inv),
+                    f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.UploadedAt.ToString("yyyy-MM-dd HH:mm:ss", inv)])),
             new("절차 과제", ["키", "단계", "요구 수준", "기한", "상태", "근거"],
                 c.Tasks.OrderBy(t => t.Order).Select(t => (IReadOnlyList<object?>)[t.Key, t.TitleKo, Korean.Requirement(t.Requirement), t.DueBy?.ToString("yyyy-MM-dd", inv), StatusKo(t.Status), t.Citation])),
         ];
@@ -196,7 +198,8 @@ public static class ReportPackageApi
             },
             ["scenario"] = JsonNode.Parse(version.ScenarioJson),
             ["decision"] = JsonNode.Parse(version.DecisionJson),
-            ["evidence"] = new JsonArray([.. evidence.Select(f => (JsonNode)new JsonObject { ["label"] = f.Label, ["version"] = f.Version, ["fileName"] = f.FileName, ["sha256"] = f.Sha256, ["bytes"] = f.SizeBytes })]),
+            ["evidence"] = new JsonArray([.. evidence.Select(f => (JsonNode)new JsonObject { ["label"] = f.Label, ["version"] = f.Version, ["fileName"] = f.FileName, ["sha256"] = f.Sha256, ["bytes"] = f.SizeBytes,
+                ["effectiveOn"] = f.EffectiveOn?.ToString("yyyy-MM-dd", inv), ["validUntil"] = f.ValidUntil?.ToString("yyyy-MM-dd", inv) })]),
         };
         var text = json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         return new PackageContent(report, sheets, text, computation);
