@@ -55,6 +55,7 @@ public enum AuditEventType
     ReportPackageSubmitted = 1016,
     ReportPackageDownloaded = 1017,
     EvidenceDownloaded = 1018,
+    EvidenceReviewed = 1019,
 
     // 1400–1499 CSP registry and evaluations
     CloudProviderRegistered = 1400,

@@ -46,6 +46,27 @@ public sealed class EvidenceFile : ITenantOwned
 
     public bool CanPreview => ContentType is "application/pdf" or "image/png" or "image/jpeg";
 
+    /// <summary>검토: the outcome of the second person's review (four eyes: never the uploader); null until reviewed.</summary>
+    public EvidenceReview? Review { get; private set; }
+
+    public Guid? ReviewedBy { get; private set; }
+
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    /// <summary>What the reviewer wrote; required when the document needs rework.</summary>
+    public string? ReviewNote { get; private set; }
+
+    public const int MaxReviewNoteLength = 500;
+
+    /// <summary>Records a review. The caller has checked that the reviewer did not upload it and that it is the newest version.</summary>
+    public void Reviewed(EvidenceReview outcome, string? note, Guid? by, DateTimeOffset now)
+    {
+        Review = outcome;
+        ReviewNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        ReviewedBy = by;
+        ReviewedAt = now;
+    }
+
     /// <summary>Evidence this close to its 유효기한 shows as 만료 임박 (and the deadline board reminds 30, 7 and 1 days before).</summary>
     public const int ExpiringWithinDays = 30;
 
@@ -80,6 +101,16 @@ public sealed class EvidenceFile : ITenantOwned
             EffectiveOn = effectiveOn,
             ValidUntil = validUntil,
         };
+}
+
+/// <summary>검토 결과.</summary>
+public enum EvidenceReview
+{
+    /// <summary>적정: the document shows what it should.</summary>
+    Accepted,
+
+    /// <summary>보완 필요: a new version is needed (the note says why).</summary>
+    NeedsRework,
 }
 
 /// <summary>Where a piece of evidence stands against its 유효기한.</summary>

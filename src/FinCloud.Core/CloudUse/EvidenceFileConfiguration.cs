@@ -13,6 +13,8 @@ internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<Evide
         builder.Property(x => x.ContentType).HasMaxLength(100);
         builder.Property(x => x.Sha256).HasMaxLength(64);
         builder.Property(x => x.StorageKey).HasMaxLength(300);
+        builder.Property(x => x.Review).HasConversion<string>().HasMaxLength(20);
+        builder.Property(x => x.ReviewNote).HasMaxLength(EvidenceFile.MaxReviewNoteLength);
         builder.HasIndex(x => new { x.OrganizationId, x.CaseId, x.Label, x.Version }).IsUnique();
         builder.HasOne<CloudUseCase>().WithMany().HasForeignKey(x => x.CaseId);
         builder.HasOne<CloudUseTaskItem>().WithMany().HasForeignKey(x => x.TaskId);

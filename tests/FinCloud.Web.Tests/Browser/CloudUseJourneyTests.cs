@@ -130,6 +130,7 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
         var region = page.GetByTestId("evidence-row").Filter(new LocatorFilterOptions { HasText = "리전 확인서" });
         (await region.InnerTextAsync()).ShouldContain(Iso(today.AddDays(10)));
         (await region.GetByTestId("evidence-validity").InnerTextAsync()).Trim().ShouldBe("만료 임박");
+        (await region.GetByTestId("evidence-review").InnerTextAsync()).Trim().ShouldBe("검토 대기 (다른 사람이 검토)");   // four eyes: not the uploader
         var hashes = new[] { Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png)) };
         var shown = await page.GetByTestId("evidence").InnerTextAsync();
         hashes.ShouldAllBe(h => shown.Contains(h));

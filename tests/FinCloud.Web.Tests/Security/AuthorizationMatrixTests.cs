@@ -392,6 +392,7 @@ public static partial class AccessPolicy
         ["POST /api/audit/verify"] = Access.Administrator,
         ["POST /api/cloud-use/cases/{caseId:guid}/events"] = Access.Editor,
         ["POST /api/cloud-use/cases/{caseId:guid}/evidence"] = Access.Editor,
+        ["POST /api/cloud-use/cases/{caseId:guid}/evidence/{evidenceId:guid}/review"] = Access.Editor,
         ["POST /api/cloud-use/cases/{caseId:guid}/report-packages"] = Access.Editor,
         ["POST /api/cloud-use/cases/{caseId:guid}/report-packages/{packageId:guid}/submission"] = Access.Editor,
         ["POST /api/cloud-use/cases/{caseId:guid}/tasks/{taskId:guid}/comments"] = Access.Editor,

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using FinCloud.Core;
 using FinCloud.Core.Persistence;
 using FinCloud.Core.Audit;
 using FinCloud.Core.CloudUse;
+using FinCloud.Web.Api;
 using FinCloud.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,12 +12,18 @@ namespace FinCloud.Web.Features.CloudUse;
 
 /// <param name="EffectiveOn">기준일: the day the document speaks to.</param>
 /// <param name="ValidUntil">유효기한: its last valid day; null when it does not expire.</param>
+/// <param name="Review">검토 결과 by someone other than the uploader; null until reviewed.</param>
 public sealed record EvidenceDto(Guid Id, Guid? TaskId, string Label, int Version, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt,
-    DateOnly? EffectiveOn = null, DateOnly? ValidUntil = null)
+    DateOnly? EffectiveOn = null, DateOnly? ValidUntil = null, Guid? UploadedBy = null, EvidenceReview? Review = null, string? ReviewNote = null, DateTimeOffset? ReviewedAt = null)
 {
     public static EvidenceDto From(EvidenceFile f) =>
-        new(f.Id, f.TaskId, f.Label, f.Version, f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.UploadedAt, f.EffectiveOn, f.ValidUntil);
+        new(f.Id, f.TaskId, f.Label, f.Version, f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.UploadedAt, f.EffectiveOn, f.ValidUntil, f.UploadedBy, f.Review, f.ReviewNote, f.ReviewedAt);
 }
+
+/// <param name="Note">Required for <see cref="EvidenceReview.NeedsRework"/>: what the next version must fix.</param>
+public sealed record ReviewEvidenceRequest(
+    [property: EnumDataType(typeof(EvidenceReview))] EvidenceReview Outcome,
+    [property: StringLength(EvidenceFile.MaxReviewNoteLength)] string? Note = null);
 
 /// <summary>증빙: versioned evidence files of a case, hashed with SHA-256, size- and type-checked.</summary>
 public static class EvidenceApi
@@ -26,6 +34,9 @@ public static class EvidenceApi
         // Multipart form (file, label, taskId, effectiveOn, validUntil) read by the handler itself, so another organisation's case answers 404 before any upload is read.
         group.MapPost("cases/{caseId:guid}/evidence", UploadFormAsync).RequireAuthorization(Policies.Editor).DisableAntiforgery();
         group.MapGet("cases/{caseId:guid}/evidence/{evidenceId:guid}/content", DownloadAsync);
+        group.MapPost("cases/{caseId:guid}/evidence/{evidenceId:guid}/review", ReviewAsync).RequireAuthorization(Policies.Editor)
+            .WithExampleRequest(new ReviewEvidenceRequest(EvidenceReview.NeedsRework, "점검 범위에 DR 리전이 빠졌습니다."))
+            .WithDescription("검토 (four eyes): someone other than the uploader marks the newest version accepted or needing rework.");
         return group;
     }
 
@@ -99,6 +110,39 @@ public static class EvidenceApi
         return result.Match<Results<Created<EvidenceDto>, NotFound, ValidationProblem>>(
             ok => TypedResults.Created($"/api/cloud-use/cases/{caseId}/evidence/{ok.Id}", ok),
             error => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error] }));
+    }
+
+    public static async Task<Results<Ok<EvidenceDto>, NotFound, ValidationProblem, Conflict<string>>> ReviewAsync(
+        Guid caseId, Guid evidenceId, ReviewEvidenceRequest request, FinCloudDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var file = await db.EvidenceFiles.SingleOrDefaultAsync(f => f.Id == evidenceId && f.CaseId == caseId, ct);
+        if (file is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (request.Outcome == EvidenceReview.NeedsRework && string.IsNullOrWhiteSpace(request.Note))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = ["보완이 필요한 까닭을 적으세요."] });
+        }
+
+        if (await db.EvidenceFiles.AnyAsync(f => f.CaseId == caseId && f.Label == file.Label && f.Version > file.Version, ct))
+        {
+            return TypedResults.Conflict("evidence-superseded");
+        }
+
+        if (file.UploadedBy is { } uploader && uploader == db.Tenant.ActorId)
+        {
+            return TypedResults.Conflict("own-evidence");
+        }
+
+        var before = file.Review?.ToString() ?? "unreviewed";
+        file.Reviewed(request.Outcome, request.Note, db.Tenant.ActorId, db.Clock.GetUtcNow());
+        // The note is free text: the audit event names the outcome only.
+        db.Audit(AuditEventType.EvidenceReviewed, nameof(EvidenceFile), file.Id, before, $"{request.Outcome}; case={caseId}; version={file.Version}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(EvidenceDto.From(file));
     }
 
     /// <summary>Stores one upload: temp file and hash, then the row, the audit event and the move in one transaction.</summary>

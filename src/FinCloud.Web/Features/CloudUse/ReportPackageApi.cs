@@ -177,9 +177,10 @@ public static class ReportPackageApi
         [
             new("평가항목", ["ID", "영역", "구분", "평가항목", "인증 갈음", "결과", "비고", "보완 기한"],
                 (evaluation?.Items ?? []).Select(i => (IReadOnlyList<object?>)[i.Id, i.Domain, i.Class.ToString(), i.Text, i.CoveredByCertificate, i.Outcome is { } o ? OutcomeKo(o) : (evaluation!.FsiResultReused ? "금융보안원 결과 활용" : null), i.Note, i.RemediationDue?.ToString("yyyy-MM-dd", inv)])),
-            new("증빙 목록", ["증빙", "버전", "기준일", "유효기한", "파일", "형식", "크기(바이트)", "SHA-256", "업로드(UTC)"],
+            new("증빙 목록", ["증빙", "버전", "기준일", "유효기한", "파일", "형식", "크기(바이트)", "SHA-256", "업로드(UTC)", "검토"],
                 evidence.Select(f => (IReadOnlyList<object?>)[f.Label, f.Version, f.EffectiveOn?.ToString("yyyy-MM-dd", inv), f.ValidUntil?.ToString("yyyy-MM-dd", inv),
-                    f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.UploadedAt.ToString("yyyy-MM-dd HH:mm:ss", inv)])),
+                    f.FileName, f.ContentType, f.SizeBytes, f.Sha256, f.UploadedAt.ToString("yyyy-MM-dd HH:mm:ss", inv),
+                    f.Review switch { EvidenceReview.Accepted => "적정", EvidenceReview.NeedsRework => "보완 필요", _ => "검토 전" }])),
             new("절차 과제", ["키", "단계", "요구 수준", "기한", "상태", "근거"],
                 c.Tasks.OrderBy(t => t.Order).Select(t => (IReadOnlyList<object?>)[t.Key, t.TitleKo, Korean.Requirement(t.Requirement), t.DueBy?.ToString("yyyy-MM-dd", inv), StatusKo(t.Status), t.Citation])),
         ];
@@ -199,7 +200,8 @@ public static class ReportPackageApi
             ["scenario"] = JsonNode.Parse(version.ScenarioJson),
             ["decision"] = JsonNode.Parse(version.DecisionJson),
             ["evidence"] = new JsonArray([.. evidence.Select(f => (JsonNode)new JsonObject { ["label"] = f.Label, ["version"] = f.Version, ["fileName"] = f.FileName, ["sha256"] = f.Sha256, ["bytes"] = f.SizeBytes,
-                ["effectiveOn"] = f.EffectiveOn?.ToString("yyyy-MM-dd", inv), ["validUntil"] = f.ValidUntil?.ToString("yyyy-MM-dd", inv) })]),
+                ["effectiveOn"] = f.EffectiveOn?.ToString("yyyy-MM-dd", inv), ["validUntil"] = f.ValidUntil?.ToString("yyyy-MM-dd", inv),
+                ["review"] = f.Review is { } r ? JsonNamingPolicy.KebabCaseLower.ConvertName(r.ToString()) : null })]),
         };
         var text = json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         return new PackageContent(report, sheets, text, computation);
