@@ -167,7 +167,7 @@ public sealed class WebhookTests
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Addresses_and_areas_are_checked_the_secret_is_shown_once_and_a_test_message_arrives(string provider)
     {
-        var (app, _) = await StartAsync(provider);
+        var (app, clock) = await StartAsync(provider);
         await using var __ = app;
         await using var receiver = await WebhookReceiver.StartAsync();
         var a = await app.CreateOrganizationAsync();
@@ -205,14 +205,32 @@ public sealed class WebhookTests
         message.Text.ShouldContain("웹훅 테스트");   // Korean as text, not \u escapes
         WebhookSignature.Verify(created.Secret, message.Id!, long.Parse(message.Timestamp!, System.Globalization.CultureInfo.InvariantCulture), message.Body, message.Signature!).ShouldBeTrue();
 
-        // A new secret signs from now on; the old one no longer verifies.
+        // A new secret signs from now on; the old one signs beside it for 24 hours, so the receiver can switch without a gap.
         var rotated = await FinCloudApp.ReadAsync<WebhookSecretDto>(await api.PostAsync($"/api/webhooks/{created.Webhook.Id}/secret", null, TestContext.Current.CancellationToken));
         rotated.Secret.ShouldNotBe(created.Secret);
-        await api.PostAsync($"/api/webhooks/{created.Webhook.Id}/test", null, TestContext.Current.CancellationToken);
-        var second = receiver.Requests.Last();
-        var ts = long.Parse(second.Timestamp!, System.Globalization.CultureInfo.InvariantCulture);
-        WebhookSignature.Verify(rotated.Secret, second.Id!, ts, second.Body, second.Signature!).ShouldBeTrue();
-        WebhookSignature.Verify(created.Secret, second.Id!, ts, second.Body, second.Signature!).ShouldBeFalse();
+        async Task<WebhookReceiver.Received> TestMessageAsync()
+        {
+            await api.PostAsync($"/api/webhooks/{created.Webhook.Id}/test", null, TestContext.Current.CancellationToken);
+            return receiver.Requests.Last();
+        }
+
+        bool Verifies(string secret, WebhookReceiver.Received r) =>
+            WebhookSignature.Verify(secret, r.Id!, long.Parse(r.Timestamp!, System.Globalization.CultureInfo.InvariantCulture), r.Body, r.Signature!);
+
+        var during = await TestMessageAsync();
+        during.Signature!.Split(' ').Length.ShouldBe(2);
+        Verifies(rotated.Secret, during).ShouldBeTrue();
+        Verifies(created.Secret, during).ShouldBeTrue();
+        clock.Advance(WebhookEndpoint.RotationOverlap);
+        var after = await TestMessageAsync();
+        Verifies(rotated.Secret, after).ShouldBeTrue();
+        Verifies(created.Secret, after).ShouldBeFalse();
+
+        // A leaked secret is replaced without overlap: it stops at once.
+        var urgent = await FinCloudApp.ReadAsync<WebhookSecretDto>(await api.PostAsync($"/api/webhooks/{created.Webhook.Id}/secret?overlap=false", null, TestContext.Current.CancellationToken));
+        var now = await TestMessageAsync();
+        Verifies(urgent.Secret, now).ShouldBeTrue();
+        Verifies(rotated.Secret, now).ShouldBeFalse();
 
         // A receiver that is down: the test answers with the reason, and the endpoint can be deleted with its log.
         await receiver.DisposeAsync();

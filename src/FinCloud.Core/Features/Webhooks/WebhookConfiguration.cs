@@ -14,6 +14,7 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         builder.Property(w => w.Description).HasMaxLength(200);
         builder.Property(w => w.Areas).HasMaxLength(1000);
         builder.Property(w => w.ProtectedSecret).HasMaxLength(1000);
+        builder.Property(w => w.PreviousProtectedSecret).HasMaxLength(1000);
         builder.Ignore(w => w.AreaList);
     }
 }

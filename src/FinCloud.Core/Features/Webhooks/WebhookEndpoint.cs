@@ -29,6 +29,14 @@ public sealed class WebhookEndpoint : ITenantOwned
     /// <summary>The signing secret (<c>whsec_…</c>), protected by the installation's Data Protection keys.</summary>
     public string ProtectedSecret { get; private set; } = "";
 
+    /// <summary>The secret before the last rotation, still signing beside the new one until <see cref="PreviousSecretUntil"/>.</summary>
+    public string? PreviousProtectedSecret { get; private set; }
+
+    public DateTimeOffset? PreviousSecretUntil { get; private set; }
+
+    /// <summary>How long a replaced secret keeps signing beside the new one, so receivers can switch without losing a message.</summary>
+    public static readonly TimeSpan RotationOverlap = TimeSpan.FromHours(24);
+
     public bool IsActive { get; private set; } = true;
 
     public DateTimeOffset CreatedAt { get; private init; }
@@ -64,7 +72,23 @@ public sealed class WebhookEndpoint : ITenantOwned
         IsActive = isActive;
     }
 
-    public void ReplaceSecret(string protectedSecret) => ProtectedSecret = protectedSecret;
+    /// <summary>A new secret signs from now on; the old one signs beside it for <see cref="RotationOverlap"/> (or stops at once).</summary>
+    public void ReplaceSecret(string protectedSecret, DateTimeOffset now, bool keepOldForOverlap)
+    {
+        PreviousProtectedSecret = keepOldForOverlap ? ProtectedSecret : null;
+        PreviousSecretUntil = keepOldForOverlap ? now + RotationOverlap : null;
+        ProtectedSecret = protectedSecret;
+    }
+
+    /// <summary>The protected secrets that sign a message sent at <paramref name="now"/>: the current one, and the previous within its overlap.</summary>
+    public IEnumerable<string> SigningSecrets(DateTimeOffset now)
+    {
+        yield return ProtectedSecret;
+        if (PreviousProtectedSecret is { } previous && now < PreviousSecretUntil)
+        {
+            yield return previous;
+        }
+    }
 
     public void MarkQueuedThrough(long sequence) => QueuedThrough = Math.Max(QueuedThrough, sequence);
 

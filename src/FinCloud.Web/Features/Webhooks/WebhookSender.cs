@@ -93,7 +93,9 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, WebhookSec
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add("webhook-id", delivery.MessageId);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", WebhookSignature.Sign(secrets.Unprotect(endpoint.ProtectedSecret), delivery.MessageId, timestamp, body));
+        // During a rotation's overlap the old secret signs too: Standard Webhooks receivers accept any listed signature.
+        request.Headers.Add("webhook-signature", string.Join(' ',
+            endpoint.SigningSecrets(now).Select(s => WebhookSignature.Sign(secrets.Unprotect(s), delivery.MessageId, timestamp, body))));
         try
         {
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);

@@ -52,7 +52,8 @@ public static class WebhooksApi
         group.MapPut("{webhookId:guid}", UpdateAsync)
             .WithExampleRequest(new SaveWebhookRequest("https://tickets.example/hooks/fincloud", "티켓 시스템", null, IsActive: false));
         group.MapDelete("{webhookId:guid}", DeleteAsync);
-        group.MapPost("{webhookId:guid}/secret", RotateSecretAsync).WithDescription("Replaces the signing secret; the old one stops at once.");
+        group.MapPost("{webhookId:guid}/secret", RotateSecretAsync)
+            .WithDescription("Replaces the signing secret. The old one signs beside the new one for 24 hours (both in webhook-signature), or stops at once with ?overlap=false.");
         group.MapPost("{webhookId:guid}/test", TestAsync).WithDescription("Sends a webhook.test message now and answers with its delivery.");
         group.MapGet("{webhookId:guid}/deliveries", DeliveriesAsync).WithDescription("Newest first; ?status=pending|succeeded|failed.");
         group.MapPost("{webhookId:guid}/deliveries/{deliveryId:guid}/retry", RetryAsync).WithDescription("Sends the delivery again at the next run, with fresh retries.");
@@ -130,7 +131,7 @@ public static class WebhooksApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<WebhookSecretDto>, NotFound>> RotateSecretAsync(Guid webhookId, FinCloudDbContext db, WebhookSecrets secrets, CancellationToken ct)
+    public static async Task<Results<Ok<WebhookSecretDto>, NotFound>> RotateSecretAsync(Guid webhookId, bool? overlap, FinCloudDbContext db, WebhookSecrets secrets, CancellationToken ct)
     {
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(w => w.Id == webhookId, ct);
         if (endpoint is null)
@@ -139,8 +140,10 @@ public static class WebhooksApi
         }
 
         var secret = WebhookSignature.NewSecret();
-        endpoint.ReplaceSecret(secrets.Protect(secret));
-        db.Audit(AuditEventType.WebhookSecretRotated, nameof(WebhookEndpoint), endpoint.Id, after: "secret replaced");
+        var keepOld = overlap ?? true;
+        endpoint.ReplaceSecret(secrets.Protect(secret), db.Clock.GetUtcNow(), keepOld);
+        db.Audit(AuditEventType.WebhookSecretRotated, nameof(WebhookEndpoint), endpoint.Id,
+            after: keepOld ? $"secret replaced; old one signs until {endpoint.PreviousSecretUntil:O}" : "secret replaced; old one stopped");
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new WebhookSecretDto(WebhookDto.From(endpoint), secret));
     }
