@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using FinCloud.Core.Audit;
 using FinCloud.Core.CloudUse;
 using FinCloud.Core.Deadlines;
 using FinCloud.Core.Identity;
@@ -10,8 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinCloud.Web.Tests.CloudUse;
 
-/// <summary>증빙 기준일·유효기한: dates given with an upload, checked, shown on the deadline board until a renewal replaces them.</summary>
-public sealed class EvidenceValidityTests(SharedApps apps) : IClassFixture<SharedApps>
+/// <summary>
+/// 증빙: 기준일·유효기한 given with an upload, checked, and on the deadline board until a renewal replaces them; 검토 with
+/// four eyes (never the uploader), the newest version only, a reason when rework is needed.
+/// </summary>
+public sealed class EvidenceTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -80,7 +84,7 @@ public sealed class EvidenceValidityTests(SharedApps apps) : IClassFixture<Share
         expiry.Title.ShouldStartWith("증빙 유효기한: 모의해킹 결과 v1: ");
         expiry.Basis!.ShouldContain("기준일 2026-11-02");
         expiry.Link.ShouldBe($"/cloud-use/cases/{caseId}");
-        var audit = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Type == Core.Audit.AuditEventType.EvidenceUploaded).Select(e => e.After!).ToListAsync(Ct), org);
+        var audit = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Type == AuditEventType.EvidenceUploaded).Select(e => e.After!).ToListAsync(Ct), org);
         audit.ShouldContain(a => a.EndsWith("; effective=2026-11-02; valid-until=2027-11-01", StringComparison.Ordinal));
 
         // A renewal under the same name replaces the expiring version on the board.
@@ -107,5 +111,61 @@ public sealed class EvidenceValidityTests(SharedApps apps) : IClassFixture<Share
         EvidenceFile.DatesProblem(until, until).ShouldBeNull();
         EvidenceFile.DatesProblem(until, until.AddDays(-1)).ShouldNotBeNull();
         EvidenceFile.DatesProblem(null, until).ShouldBeNull();
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Someone_other_than_the_uploader_reviews_the_newest_version(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var org = await app.CreateOrganizationAsync();
+        var caseId = (await CloudUseSetup.OpenAsync(app, org, await CloudUseSetup.ServiceAsync(app, org), personalCreditInfo: false)).Case.Id;
+        using var officer = app.ApiClient((await app.CreateApiKeyAsync(org, OrganizationRole.Officer)).Secret);
+        using var ciso = app.ApiClient((await app.CreateApiKeyAsync(org, OrganizationRole.Ciso)).Secret);
+        var url = $"/api/cloud-use/cases/{caseId}/evidence";
+        EvidenceDto first;
+        using (var form = Upload("업무연속성 계획서", null, null))
+        {
+            first = await FinCloudApp.ReadAsync<EvidenceDto>(await officer.PostAsync(url, form, Ct));
+        }
+
+        async Task<HttpResponseMessage> ReviewAsync(HttpClient client, Guid id, ReviewEvidenceRequest request) =>
+            await client.PostAsJsonAsync($"{url}/{id}/review", request, FinCloudApp.Json, Ct);
+
+        using (var own = await ReviewAsync(officer, first.Id, new ReviewEvidenceRequest(EvidenceReview.Accepted)))
+        {
+            own.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            (await own.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString().ShouldBe("own-evidence");
+        }
+
+        using (var noNote = await ReviewAsync(ciso, first.Id, new ReviewEvidenceRequest(EvidenceReview.NeedsRework, "  ")))
+        {
+            noNote.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await noNote.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("note", out _).ShouldBeTrue();
+        }
+
+        var rework = await FinCloudApp.ReadAsync<EvidenceDto>(await ReviewAsync(ciso, first.Id, new ReviewEvidenceRequest(EvidenceReview.NeedsRework, "복구 목표 시간(RTO) 근거가 빠졌습니다.")));
+        (rework.Review, rework.ReviewNote).ShouldBe((EvidenceReview.NeedsRework, "복구 목표 시간(RTO) 근거가 빠졌습니다."));
+
+        EvidenceDto second;
+        using (var form = Upload("업무연속성 계획서", null, null))
+        {
+            second = await FinCloudApp.ReadAsync<EvidenceDto>(await officer.PostAsync(url, form, Ct));
+        }
+
+        second.Review.ShouldBeNull();
+        using (var stale = await ReviewAsync(ciso, first.Id, new ReviewEvidenceRequest(EvidenceReview.Accepted)))
+        {
+            stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            (await stale.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString().ShouldBe("evidence-superseded");
+        }
+
+        (await ReviewAsync(ciso, second.Id, new ReviewEvidenceRequest(EvidenceReview.Accepted))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var listed = await officer.GetFromJsonAsync<List<EvidenceDto>>(url, FinCloudApp.Json, Ct);
+        listed!.Select(e => (e.Version, e.Review)).ShouldBe([(1, EvidenceReview.NeedsRework), (2, EvidenceReview.Accepted)]);
+
+        // Audited without the free-text note.
+        var audit = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Type == AuditEventType.EvidenceReviewed).OrderBy(e => e.Sequence).Select(e => e.Before + " → " + e.After).ToListAsync(Ct), org);
+        audit.ShouldBe([$"unreviewed → NeedsRework; case={caseId}; version=1", $"unreviewed → Accepted; case={caseId}; version=2"]);
     }
 }
