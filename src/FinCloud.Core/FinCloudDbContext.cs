@@ -158,6 +158,10 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
 
     public DbSet<ApiAccess.IdempotencyRecord> IdempotencyRecords => Set<ApiAccess.IdempotencyRecord>();
 
+    public DbSet<CspInquiry> CspInquiries => Set<CspInquiry>();
+
+    public DbSet<CspInquiryAnswer> CspInquiryAnswers => Set<CspInquiryAnswer>();
+
     public DbSet<Features.Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Features.Webhooks.WebhookEndpoint>();
 
     public DbSet<Features.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Features.Webhooks.WebhookDelivery>();

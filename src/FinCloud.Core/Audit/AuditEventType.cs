@@ -56,6 +56,9 @@ public enum AuditEventType
     ReportPackageDownloaded = 1017,
     EvidenceDownloaded = 1018,
     EvidenceReviewed = 1019,
+    CspInquirySent = 1020,
+    CspInquiryAnswered = 1021,
+    CspInquiryRevoked = 1022,
 
     // 1400–1499 CSP registry and evaluations
     CloudProviderRegistered = 1400,

@@ -41,4 +41,7 @@ public enum AcrossTenantsReason
 
     /// <summary>An institution reading the joint DR drills a supervisor scheduled and named it in (read-only).</summary>
     JointDrillInvitation = 8,
+
+    /// <summary>A CSP opening the secret link of a CSP 자료 요청: find whose inquiry the token is.</summary>
+    CspInquiryToken = 9,
 }

@@ -742,6 +742,89 @@ namespace FinCloud.Migrations.Postgres.Migrations
                     b.ToTable("CspEvaluationOutcomes");
                 });
 
+            modelBuilder.Entity("FinCloud.Core.CloudUse.CspInquiry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "CaseId");
+
+                    b.ToTable("CspInquiries");
+                });
+
+            modelBuilder.Entity("FinCloud.Core.CloudUse.CspInquiryAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.HasIndex("OrganizationId", "InquiryId");
+
+                    b.ToTable("CspInquiryAnswers");
+                });
+
             modelBuilder.Entity("FinCloud.Core.CloudUse.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3622,6 +3705,30 @@ namespace FinCloud.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FinCloud.Core.CloudUse.CspInquiry", b =>
+                {
+                    b.HasOne("FinCloud.Core.CloudUse.CloudUseCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FinCloud.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinCloud.Core.CloudUse.CspInquiryAnswer", b =>
+                {
+                    b.HasOne("FinCloud.Core.CloudUse.CspInquiry", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FinCloud.Core.CloudUse.EvidenceFile", b =>
                 {
                     b.HasOne("FinCloud.Core.CloudUse.CloudUseCase", null)
@@ -4431,6 +4538,11 @@ namespace FinCloud.Migrations.Postgres.Migrations
             modelBuilder.Entity("FinCloud.Core.CloudUse.CspEvaluation", b =>
                 {
                     b.Navigation("Outcomes");
+                });
+
+            modelBuilder.Entity("FinCloud.Core.CloudUse.CspInquiry", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("FinCloud.Core.Features.FsiEvaluations.PublishedEvaluation", b =>

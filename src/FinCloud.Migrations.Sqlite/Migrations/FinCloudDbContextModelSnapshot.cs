@@ -736,6 +736,89 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                     b.ToTable("CspEvaluationOutcomes");
                 });
 
+            modelBuilder.Entity("FinCloud.Core.CloudUse.CspInquiry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "CaseId");
+
+                    b.ToTable("CspInquiries");
+                });
+
+            modelBuilder.Entity("FinCloud.Core.CloudUse.CspInquiryAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.HasIndex("OrganizationId", "InquiryId");
+
+                    b.ToTable("CspInquiryAnswers");
+                });
+
             modelBuilder.Entity("FinCloud.Core.CloudUse.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3610,6 +3693,30 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FinCloud.Core.CloudUse.CspInquiry", b =>
+                {
+                    b.HasOne("FinCloud.Core.CloudUse.CloudUseCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FinCloud.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FinCloud.Core.CloudUse.CspInquiryAnswer", b =>
+                {
+                    b.HasOne("FinCloud.Core.CloudUse.CspInquiry", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FinCloud.Core.CloudUse.EvidenceFile", b =>
                 {
                     b.HasOne("FinCloud.Core.CloudUse.CloudUseCase", null)
@@ -4419,6 +4526,11 @@ namespace FinCloud.Migrations.Sqlite.Migrations
             modelBuilder.Entity("FinCloud.Core.CloudUse.CspEvaluation", b =>
                 {
                     b.Navigation("Outcomes");
+                });
+
+            modelBuilder.Entity("FinCloud.Core.CloudUse.CspInquiry", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("FinCloud.Core.Features.FsiEvaluations.PublishedEvaluation", b =>

@@ -28,6 +28,9 @@ public static class CloudUseResources
             db.Users.Add(user);
             db.Memberships.Add(Core.Identity.Membership.Grant(user.Id, Core.Identity.OrganizationRole.CommitteeMember, db.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
+            var (inquiry, _) = Core.CloudUse.CspInquiry.Create(c.Case.Id, "CSP 보안팀", db.Clock.GetUtcNow());
+            db.CspInquiries.Add(inquiry);
+            await db.SaveChangesAsync();
             return new Dictionary<string, Guid>
             {
                 ["providerId"] = provider,
@@ -35,6 +38,7 @@ public static class CloudUseResources
                 ["caseId"] = c.Case.Id,
                 ["taskId"] = c.Tasks[0].Id,
                 ["evidenceId"] = evidence.Value!.Id,
+                ["inquiryId"] = inquiry.Id,
                 ["meetingId"] = meeting.Id,
                 ["agendaItemId"] = item.Id,
                 ["userId"] = user.Id,

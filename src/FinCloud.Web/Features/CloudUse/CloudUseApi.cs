@@ -59,6 +59,7 @@ public static class CloudUseApi
             .WithExampleRequest(new CommentRequest("검토 중"));
         group.MapWorkFormEndpoints();
         group.MapEvidenceEndpoints();
+        group.MapCspInquiryEndpoints();
         group.MapCommitteeEndpoints();
         group.MapReportPackageEndpoints();
         return group;
