@@ -114,5 +114,15 @@ public sealed class DemoActivityTests
         dataSets["상담 이력 (가명처리본)"].ShouldNotBe(DataSetStatus.Blocked);
         var supervised = await FinCloudApp.ReadAsync<List<SupervisedExemption>>(await api.GetAsync("/api/separation/supervision", Ct));
         supervised.ShouldHaveSingleItem().Title.ShouldBe("AI 상담 분석 연구망");
+
+        // The case in progress: the CSP has answered its link (one item not met), and dated evidence is on the deadline board.
+        var lending = await app.WithDbAsync(db => db.CloudUseCases.Where(c => c.Title == "여신 심사 보조 SaaS").Select(c => c.Id).SingleAsync(Ct), bank);
+        var inquiry = await app.WithDbAsync(db => db.CspInquiries.AsNoTracking().Include(i => i.Answers).SingleAsync(i => i.CaseId == lending, Ct), bank);
+        inquiry.AnsweredBy.ShouldBe("김보안 (가상클라우드 CISO)");
+        inquiry.Answers.Count(a => a.Outcome == ItemOutcome.NotMet).ShouldBe(1);
+        (await app.WithDbAsync(db => db.EvidenceFiles.Where(e => e.CaseId == lending && e.Label == "클라우드 이용계약서").Select(e => e.Review).SingleAsync(Ct), bank))
+            .ShouldBe(EvidenceReview.NeedsRework);
+        var board = await app.WithDbAsync(db => new CloudUseDeadlines().OpenDeadlinesAsync(db, Ct), bank);
+        board.ShouldContain(d => d.Category == Core.Deadlines.DeadlineCategory.Evidence && d.Title.StartsWith("증빙 유효기한: 모의해킹 결과 보고서", StringComparison.Ordinal));
     }
 }

@@ -12,8 +12,11 @@ namespace FinCloud.Web.Features.CloudUse;
 /// <summary>Demo cloud-use data for one institution: a CSP with services, certificates and an FSI result, and cases in several states.</summary>
 public static class CloudUseDemo
 {
-    /// <param name="reportToFss">Submit the approved case's report, so the FSS inbox has one (<c>Demo:Activity</c>).</param>
-    public static async Task SeedAsync(IServiceProvider services, Guid organizationId, bool reportToFss, CancellationToken ct)
+    /// <param name="activity">
+    /// <c>Demo:Activity</c>: the approved case's report submitted (so the FSS inbox has one), the CSP's answers to an
+    /// information request and dated, reviewed evidence on the case in progress.
+    /// </param>
+    public static async Task SeedAsync(IServiceProvider services, Guid organizationId, bool activity, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FinCloudDbContext>();
@@ -30,8 +33,13 @@ public static class CloudUseDemo
         async Task<CaseDto> Open(string title, Guid service, bool credit, int signedInDays) =>
             ((Created<CaseDto>)(await CloudUseApi.OpenAsync(service, new OpenCaseRequest(title, new CaseFacts(false, credit, false, null, today.AddDays(signedInDays), today.AddDays(signedInDays + 30))), db, ct)).Result).Value!;
 
-        // In progress: material, nothing done yet.
-        await Open("여신 심사 보조 SaaS", saas.Id, credit: true, signedInDays: 40);
+        // In progress: material; with activity, the CSP has answered the information request and evidence is coming in.
+        var lending = await Open("여신 심사 보조 SaaS", saas.Id, credit: true, signedInDays: 40);
+        if (activity)
+        {
+            await InquiryAnsweredAsync(db, lending.Case.Id, ct);
+            await DatedEvidenceAsync(db, scope.ServiceProvider.GetRequiredService<EvidenceStore>(), lending.Case.Id, today, ct);
+        }
 
         // Non-material: relaxed steps and no FSS report.
         await Open("사내 협업 메신저", saas.Id, credit: false, signedInDays: 20);
@@ -42,7 +50,7 @@ public static class CloudUseDemo
         await ApproveAsync(db, meeting, approved.Case.Id, members, flaggedMaterial: true, ct);
 
         // Reported: the package (DOCX, PDF, XLSX, JSON) submitted, so the FSS inbox and sector view have a report.
-        if (reportToFss)
+        if (activity)
         {
             await ReportAsync(scope.ServiceProvider, db, approved.Case.Id, ct);
         }
@@ -51,6 +59,31 @@ public static class CloudUseDemo
         var changed = await Open("모바일 뱅킹 알림", saas.Id, credit: true, signedInDays: -60);
         await ApproveAsync(db, meeting, changed.Case.Id, members, flaggedMaterial: false, ct);
         await CloudUseApi.RecordEventAsync(changed.Case.Id, new RecordEventRequest(CloudUseEventType.NewWork, today.AddDays(-5), "푸시 알림에 대출 안내 추가"), db, ct);
+    }
+
+    /// <summary>가상클라우드 answered the link: every remaining item met but the first, which it says is planned.</summary>
+    private static async Task InquiryAnsweredAsync(FinCloudDbContext db, Guid caseId, CancellationToken ct)
+    {
+        var sent = ((Created<SentCspInquiryDto>)(await CspInquiryApi.SendAsync(caseId, new SendCspInquiryRequest("가상클라우드 보안인증팀"), db, ct)).Result).Value!;
+        var questionnaire = (await CspInquiryApi.OpenAsync(db, sent.Link[CspInquiryApi.PublicPath.Length..], ct))!;
+        var answers = questionnaire.Items.Select((item, n) => (item.Id, n == 0
+                ? ((ItemOutcome?)ItemOutcome.NotMet, (string?)"고객상담 SaaS의 재해복구 리전 이중화는 다음 분기 적용 예정입니다.")
+                : (ItemOutcome.Met, "CSAP 인증 범위 내 통제로 운영 중입니다.")))
+            .ToDictionary(x => x.Id, x => x.Item2);
+        await CspInquiryApi.AnswerAsync(db, questionnaire, "김보안 (가상클라우드 CISO)", answers, ct);
+    }
+
+    /// <summary>A yearly penetration test near its end (on the deadline board) and a contract draft sent back for rework.</summary>
+    private static async Task DatedEvidenceAsync(FinCloudDbContext db, EvidenceStore store, Guid caseId, DateOnly today, CancellationToken ct)
+    {
+        using (var pentest = new MemoryStream("%PDF-1.7\n% 모의해킹 결과 보고서 (데모)\n"u8.ToArray()))
+        {
+            await EvidenceApi.UploadAsync(db, store, caseId, null, "모의해킹 결과 보고서", "pentest.pdf", pentest, ct, today.AddYears(-1).AddDays(20), today.AddDays(20));
+        }
+
+        using var contract = new MemoryStream("%PDF-1.7\n% 클라우드 이용계약서 초안 (데모)\n"u8.ToArray());
+        var draft = await EvidenceApi.UploadAsync(db, store, caseId, null, "클라우드 이용계약서", "contract-draft.pdf", contract, ct);
+        await EvidenceApi.ReviewAsync(caseId, draft.Value!.Id, new ReviewEvidenceRequest(EvidenceReview.NeedsRework, "계약 해지 시 데이터 반환·파기 조항이 빠졌습니다."), db, ct);
     }
 
     /// <summary>
