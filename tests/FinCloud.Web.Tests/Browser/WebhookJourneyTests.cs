@@ -1,5 +1,6 @@
 using FinCloud.Core.Features.Webhooks;
 using FinCloud.Web.Tests.Webhooks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace FinCloud.Web.Tests.Browser;
@@ -45,6 +46,24 @@ public sealed class WebhookJourneyTests(BrowserFixture browser) : IClassFixture<
 
         await row.GetByRole(AriaRole.Button, new() { Name = "일시 중지" }).ClickAsync();
         await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("일시 중지");
+
+        // A delivery that used up its retries shows against its endpoint.
+        var bank = await browser.App.OrganizationIdAsync("한빛은행");
+        await browser.App.WithDbAsync(async db =>
+        {
+            var endpoint = await db.WebhookEndpoints.SingleAsync();
+            var delivery = WebhookDelivery.ForTest(endpoint, db.Clock.GetUtcNow());
+            for (var attempt = 0; attempt <= WebhookDelivery.RetryDelays.Length; attempt++)
+            {
+                delivery.AttemptFailed(503, "HTTP 503 Service Unavailable", db.Clock.GetUtcNow());
+            }
+
+            db.WebhookDeliveries.Add(delivery);
+            return await db.SaveChangesAsync();
+        }, bank);
+        await page.ReloadAsync();
+        await page.WaitUntilReadyAsync();
+        (await page.GetByTestId("webhook-failed").InnerTextAsync()).ShouldBe("실패 1건");
         await row.GetByRole(AriaRole.Button, new() { Name = "삭제", Exact = true }).ClickAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "삭제 확인" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("webhooks-empty")).ToBeVisibleAsync();
