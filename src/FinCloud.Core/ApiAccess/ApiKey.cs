@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using FinCloud.Core.Identity;
 using FinCloud.Core.Tenancy;
 
@@ -45,7 +43,7 @@ public sealed class ApiKey : ITenantOwned
 
     public static (ApiKey Key, string Secret) Create(string name, OrganizationRole role, DateTimeOffset now, IEnumerable<string>? scopes = null)
     {
-        var secret = SecretPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var secret = SecretPrefix + SecretTokens.NewHex(24);
         var key = new ApiKey
         {
             Id = Guid.CreateVersion7(now),
@@ -62,7 +60,7 @@ public sealed class ApiKey : ITenantOwned
     /// <summary>The key's scopes, or null for every scope of its role.</summary>
     public IReadOnlyList<string>? ScopeList => Scopes?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    public static string Hash(string secret) => SecretTokens.Hash(secret);
 
     public bool Revoke(DateTimeOffset now)
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using FinCloud.Core.Tenancy;
 
 namespace FinCloud.Core.CloudUse;
@@ -56,7 +54,7 @@ public sealed class CspInquiry : ITenantOwned
 
     public static (CspInquiry Inquiry, string Token) Create(Guid caseId, string recipient, DateTimeOffset now)
     {
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var token = SecretTokens.NewHex(32);
         return (new CspInquiry
         {
             Id = Guid.CreateVersion7(now),
@@ -68,7 +66,7 @@ public sealed class CspInquiry : ITenantOwned
         }, token);
     }
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => SecretTokens.Hash(token);
 
     public CspInquiryStatus StatusAt(DateTimeOffset now) =>
         RevokedAt is not null ? CspInquiryStatus.Revoked
@@ -88,7 +86,7 @@ public sealed class CspInquiry : ITenantOwned
         AnsweredAt = now;
         foreach (var (itemId, outcome, comment) in answers)
         {
-            _answers.Add(new CspInquiryAnswer(Id, itemId, outcome, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()) { OrganizationId = OrganizationId });
+            _answers.Add(new CspInquiryAnswer(Guid.CreateVersion7(now), Id, itemId, outcome, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()) { OrganizationId = OrganizationId });
         }
 
         return true;
@@ -107,9 +105,9 @@ public sealed class CspInquiry : ITenantOwned
 }
 
 /// <summary>The CSP's answer to one evaluation item.</summary>
-public sealed class CspInquiryAnswer(Guid inquiryId, string itemId, ItemOutcome outcome, string? comment) : ITenantOwned
+public sealed class CspInquiryAnswer(Guid id, Guid inquiryId, string itemId, ItemOutcome outcome, string? comment) : ITenantOwned
 {
-    public Guid Id { get; private init; } = Guid.CreateVersion7();
+    public Guid Id { get; private init; } = id;
 
     public Guid OrganizationId { get; set; }
 

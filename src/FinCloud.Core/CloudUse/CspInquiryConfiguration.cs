@@ -24,6 +24,8 @@ internal sealed class CspInquiryAnswerConfiguration : IEntityTypeConfiguration<C
 {
     public void Configure(EntityTypeBuilder<CspInquiryAnswer> builder)
     {
+        // The domain makes the id: a new answer reached through its inquiry is then taken as added, not as an update.
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.ItemId).HasMaxLength(40);
         builder.Property(a => a.Comment).HasMaxLength(CspInquiry.MaxCommentLength);
         builder.HasIndex(a => new { a.OrganizationId, a.InquiryId });

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using FinCloud.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -32,11 +30,11 @@ public sealed class CalendarFeed : ITenantOwned
 
     public static (CalendarFeed Feed, string Token) Create(Guid userId, DateTimeOffset now)
     {
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var token = SecretTokens.NewHex(32);
         return (new CalendarFeed { Id = Guid.CreateVersion7(now), UserId = userId, TokenHash = Hash(token), CreatedAt = now }, token);
     }
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => SecretTokens.Hash(token);
 
     public bool Revoke(DateTimeOffset now)
     {

@@ -795,7 +795,6 @@ namespace FinCloud.Migrations.Postgres.Migrations
             modelBuilder.Entity("FinCloud.Core.CloudUse.CspInquiryAnswer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Comment")

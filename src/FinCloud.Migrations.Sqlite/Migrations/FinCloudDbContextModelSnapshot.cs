@@ -789,7 +789,6 @@ namespace FinCloud.Migrations.Sqlite.Migrations
             modelBuilder.Entity("FinCloud.Core.CloudUse.CspInquiryAnswer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")

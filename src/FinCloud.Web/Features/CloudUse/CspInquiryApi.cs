@@ -161,8 +161,6 @@ public static class CspInquiryApi
             return "이 링크로는 더 이상 답변할 수 없습니다.";
         }
 
-        // New rows with their ids already set: added explicitly, or the change tracker would take them for existing ones.
-        db.CspInquiryAnswers.AddRange(questionnaire.Inquiry.Answers);
         db.Audit(AuditEventType.CspInquiryAnswered, nameof(CspInquiry), questionnaire.Inquiry.Id,
             after: $"items={given.Count}; not-met={given.Count(g => g.Item2 == ItemOutcome.NotMet)}");
         await db.SaveChangesAsync(ct);

@@ -38,8 +38,9 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes)
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FinCloudDbContext>();
             db.Tenant.Enter(organizationId, null, ActorKind.System);
-            queued += await QueueAsync(db, ct);
-            var (d, f) = await SendDueAsync(db, scope.ServiceProvider.GetRequiredService<WebhookSender>(), ct);
+            var endpoints = await db.WebhookEndpoints.Where(w => w.IsActive).ToListAsync(ct);
+            queued += await QueueAsync(db, endpoints, ct);
+            var (d, f) = await SendDueAsync(db, endpoints, scope.ServiceProvider.GetRequiredService<WebhookSender>(), ct);
             delivered += d;
             failed += f;
         }
@@ -47,9 +48,8 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes)
         return new WebhookRunResult(queued, delivered, failed);
     }
 
-    private static async Task<int> QueueAsync(FinCloudDbContext db, CancellationToken ct)
+    private static async Task<int> QueueAsync(FinCloudDbContext db, List<WebhookEndpoint> endpoints, CancellationToken ct)
     {
-        var endpoints = await db.WebhookEndpoints.Where(w => w.IsActive).ToListAsync(ct);
         var from = endpoints.Min(w => w.QueuedThrough);
         var events = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence > from).OrderBy(e => e.Sequence).Take(QueueBatch).ToListAsync(ct);
         if (events.Count == 0)
@@ -83,21 +83,25 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes)
         }
     }
 
-    private static async Task<(int Delivered, int Failed)> SendDueAsync(FinCloudDbContext db, WebhookSender sender, CancellationToken ct)
+    private static async Task<(int Delivered, int Failed)> SendDueAsync(FinCloudDbContext db, List<WebhookEndpoint> active, WebhookSender sender, CancellationToken ct)
     {
-        var endpoints = await db.WebhookEndpoints.Where(w => w.IsActive).ToDictionaryAsync(w => w.Id, ct);
+        var endpoints = active.ToDictionary(w => w.Id);
         var now = db.Clock.GetUtcNow();
         // Instants compare in memory: SQLite cannot compare DateTimeOffset columns, and pending deliveries are few.
         var due = (await db.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatus.Pending).ToListAsync(ct))
             .Where(d => d.IsDue(now) && endpoints.ContainsKey(d.EndpointId))
             .OrderBy(d => d.AuditSequence ?? long.MaxValue).ThenBy(d => d.Id)
-            .GroupBy(d => d.EndpointId);
+            .ToList();
+        // The events of every due delivery in one query, not one per delivery.
+        var eventIds = due.Select(d => d.AuditEventId).OfType<Guid>().Distinct().ToList();
+        var events = await db.AuditEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         int delivered = 0, failed = 0;
-        foreach (var deliveries in due)
+        foreach (var deliveries in due.GroupBy(d => d.EndpointId))
         {
             foreach (var delivery in deliveries)
             {
-                var ok = await sender.SendAsync(db, endpoints[deliveries.Key], delivery, ct);
+                var ok = await sender.SendAsync(db, endpoints[deliveries.Key], delivery,
+                    delivery.AuditEventId is { } id ? events.GetValueOrDefault(id) : null, ct);
                 await db.SaveChangesAsync(ct);
                 if (!ok)
                 {

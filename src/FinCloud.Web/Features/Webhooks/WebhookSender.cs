@@ -5,54 +5,8 @@ using FinCloud.Core;
 using FinCloud.Core.Audit;
 using FinCloud.Core.Features.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 
 namespace FinCloud.Web.Features.Webhooks;
-
-/// <summary>Where webhooks may point, and how long the sender waits.</summary>
-/// <param name="AllowHttp">Plain <c>http://</c> addresses too (a test receiver); otherwise only <c>https://</c>.</param>
-/// <param name="IntervalSeconds">How often the dispatcher runs; 0 leaves it unscheduled (tests drive it).</param>
-public sealed record WebhookSettings(bool AllowHttp = false, int IntervalSeconds = 10, int TimeoutSeconds = 10)
-{
-    public static WebhookSettings Read(IConfiguration configuration) =>
-        configuration.GetSection("Webhooks").Get<WebhookSettings>() ?? new WebhookSettings();
-
-    /// <summary>Null when <paramref name="url"/> is an address FinCloud may post to; otherwise what is wrong with it.</summary>
-    public WebhookUrlProblem? Problem(string? url)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            return WebhookUrlProblem.Missing;
-        }
-
-        if (url.Length > WebhookEndpoint.MaxUrlLength)
-        {
-            return WebhookUrlProblem.TooLong;
-        }
-
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0 || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            return WebhookUrlProblem.NotAnAddress;
-        }
-
-        if (uri.Scheme != Uri.UriSchemeHttps && !AllowHttp)
-        {
-            return WebhookUrlProblem.NotHttps;
-        }
-
-        return uri.UserInfo.Length > 0 || uri.Fragment.Length > 0 ? WebhookUrlProblem.Credentials : null;
-    }
-}
-
-/// <summary>Why an address is refused; the API words it in English, the page in the reader's language.</summary>
-public enum WebhookUrlProblem
-{
-    Missing,
-    TooLong,
-    NotAnAddress,
-    NotHttps,
-    Credentials,
-}
 
 /// <summary>The webhook secrets, protected at rest by the installation's Data Protection keys.</summary>
 public sealed class WebhookSecrets(IDataProtectionProvider provider)
@@ -78,10 +32,11 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, WebhookSec
     };
 
     /// <summary>Sends <paramref name="delivery"/> once; true when the receiver answered 2xx. The caller saves.</summary>
-    public async Task<bool> SendAsync(FinCloudDbContext db, WebhookEndpoint endpoint, WebhookDelivery delivery, CancellationToken ct)
+    /// <param name="auditEvent">The event the delivery carries (the caller loads a batch's in one query); null for a test message.</param>
+    public async Task<bool> SendAsync(FinCloudDbContext db, WebhookEndpoint endpoint, WebhookDelivery delivery, AuditEvent? auditEvent, CancellationToken ct)
     {
         var now = db.Clock.GetUtcNow();
-        var body = await BodyAsync(db, endpoint, delivery, ct);
+        var body = Body(endpoint, delivery, auditEvent);
         if (body is null)
         {
             delivery.AttemptFailed(null, "The audit event is no longer there.", now);
@@ -121,9 +76,9 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, WebhookSec
         return false;
     }
 
-    private static async Task<byte[]?> BodyAsync(FinCloudDbContext db, WebhookEndpoint endpoint, WebhookDelivery delivery, CancellationToken ct)
+    private static byte[]? Body(WebhookEndpoint endpoint, WebhookDelivery delivery, AuditEvent? e)
     {
-        if (delivery.AuditEventId is not { } eventId)
+        if (delivery.AuditEventId is null)
         {
             return JsonSerializer.SerializeToUtf8Bytes(new
             {
@@ -133,8 +88,7 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, WebhookSec
             }, Json);
         }
 
-        var e = await db.AuditEvents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == eventId, ct);
-        return e is null ? null : JsonSerializer.SerializeToUtf8Bytes(new
+        return e?.Id != delivery.AuditEventId ? null : JsonSerializer.SerializeToUtf8Bytes(new
         {
             type = delivery.EventType,
             timestamp = e.OccurredAt,

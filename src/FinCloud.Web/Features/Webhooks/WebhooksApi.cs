@@ -158,7 +158,7 @@ public static class WebhooksApi
 
         var delivery = WebhookDelivery.ForTest(endpoint, db.Clock.GetUtcNow());
         db.WebhookDeliveries.Add(delivery);
-        await sender.SendAsync(db, endpoint, delivery, ct);
+        await sender.SendAsync(db, endpoint, delivery, null, ct);
         db.Audit(AuditEventType.WebhookTestSent, nameof(WebhookDelivery), delivery.Id,
             after: delivery.Status == WebhookDeliveryStatus.Succeeded ? $"HTTP {delivery.LastStatusCode}" : $"failed: {delivery.LastError}");
         await db.SaveChangesAsync(ct);
