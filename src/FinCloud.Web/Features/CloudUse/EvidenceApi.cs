@@ -82,31 +82,25 @@ public static class EvidenceApi
 
         Guid? taskId = Guid.TryParse(form["taskId"], out var t) ? t : null;
         var label = form["label"].ToString() is { Length: > 0 } l ? l : Path.GetFileNameWithoutExtension(file.FileName);
-        var dates = new Dictionary<string, DateOnly?>();
-        foreach (var field in (string[])["effectiveOn", "validUntil"])
+        // 기준일 and 유효기한, each optional; a malformed one is refused naming its field.
+        static (DateOnly? Date, bool Ok) ParseDate(string raw) =>
+            raw.Length == 0 ? (null, true)
+            : DateOnly.TryParseExact(raw, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? (d, true)
+            : (null, false);
+        var (effectiveOn, effectiveOk) = ParseDate(form["effectiveOn"].ToString());
+        var (validUntil, validOk) = ParseDate(form["validUntil"].ToString());
+        if (!effectiveOk || !validOk)
         {
-            var raw = form[field].ToString();
-            if (raw.Length == 0)
-            {
-                dates[field] = null;
-            }
-            else if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
-            {
-                dates[field] = d;
-            }
-            else
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = ["날짜는 yyyy-MM-dd 형식입니다 (예: 2026-11-30)."] });
-            }
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [effectiveOk ? "validUntil" : "effectiveOn"] = ["날짜는 yyyy-MM-dd 형식입니다 (예: 2026-11-30)."] });
         }
 
-        if (EvidenceFile.DatesProblem(dates["effectiveOn"], dates["validUntil"]) is { } problem)
+        if (EvidenceFile.DatesProblem(effectiveOn, validUntil) is { } problem)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["validUntil"] = [problem] });
         }
 
         await using var stream = file.OpenReadStream();
-        var result = await UploadAsync(db, store, caseId, taskId, label, file.FileName, stream, ct, dates["effectiveOn"], dates["validUntil"]);
+        var result = await UploadAsync(db, store, caseId, taskId, label, file.FileName, stream, ct, effectiveOn, validUntil);
         return result.Match<Results<Created<EvidenceDto>, NotFound, ValidationProblem>>(
             ok => TypedResults.Created($"/api/cloud-use/cases/{caseId}/evidence/{ok.Id}", ok),
             error => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error] }));

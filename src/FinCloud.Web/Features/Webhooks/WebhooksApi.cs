@@ -174,7 +174,7 @@ public static class WebhooksApi
             return TypedResults.NotFound();
         }
 
-        var query = db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == webhookId);
+        var query = DeliveriesOf(db, webhookId);
         if (status is { Length: > 0 })
         {
             if (!Enum.TryParse<WebhookDeliveryStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
@@ -187,7 +187,7 @@ public static class WebhooksApi
 
         var (page, pageSize, _) = ApiPaging.Read(http.Request.Query);
         ApiPaging.SetTotal(http, await query.CountAsync(ct), page, pageSize);
-        var deliveries = await query.OrderByDescending(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var deliveries = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return TypedResults.Ok(deliveries.Select(WebhookDeliveryDto.From).ToList());
     }
 
@@ -204,6 +204,13 @@ public static class WebhooksApi
         db.Audit(AuditEventType.WebhookRedeliveryRequested, nameof(WebhookDelivery), delivery.Id, before, $"pending ({delivery.MessageId})");
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(WebhookDeliveryDto.From(delivery));
+    }
+
+    /// <summary>An endpoint's deliveries, newest first (ids are time-ordered), for the API's pages and the page's log.</summary>
+    public static IQueryable<WebhookDelivery> DeliveriesOf(FinCloudDbContext db, Guid webhookId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == webhookId).OrderByDescending(d => d.Id);
     }
 
     /// <summary>The problems of a request, by field, or null.</summary>
