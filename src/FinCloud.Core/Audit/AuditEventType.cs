@@ -10,6 +10,7 @@ public enum AuditEventType
     OrganizationCreated = 100,
     MemberAdded = 101,
     MemberRemoved = 102,
+    TwoFactorPolicyChanged = 103,
 
     // 200–299 sign-in and accounts
     SignInSucceeded = 200,
@@ -19,6 +20,9 @@ public enum AuditEventType
     TwoFactorEnabled = 204,
     TwoFactorDisabled = 205,
     PasswordChanged = 206,
+    RecoveryCodesIssued = 207,
+    RecoveryCodeUsed = 208,
+    TwoFactorReset = 209,
 
     // 300–399 API access
     ApiKeyCreated = 300,

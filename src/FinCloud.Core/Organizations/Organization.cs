@@ -21,6 +21,14 @@ public sealed class Organization
 
     public DateTimeOffset CreatedAt { get; private init; }
 
+    /// <summary>
+    /// 2단계 인증 필수: every member signs in with an authenticator code; a member without one is sent to set it up
+    /// before anything else (관리자 정책, <c>/admin</c>).
+    /// </summary>
+    public bool RequiresTwoFactor { get; private set; }
+
+    public void RequireTwoFactor(bool required) => RequiresTwoFactor = required;
+
     public string Name(bool korean) => korean ? NameKo : NameEn;
 
     public static Organization FinancialInstitution(string nameKo, string nameEn, InstitutionSector sector, DateTimeOffset now) =>

@@ -3310,6 +3310,9 @@ namespace FinCloud.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("RequiresTwoFactor")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("Sector")
                         .HasColumnType("integer");
 

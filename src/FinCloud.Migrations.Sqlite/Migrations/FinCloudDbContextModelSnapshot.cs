@@ -3304,6 +3304,9 @@ namespace FinCloud.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequiresTwoFactor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Sector")
                         .HasColumnType("INTEGER");
 

@@ -103,6 +103,7 @@ public static class FinCloudHost
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<FinCloudClaimsPrincipalFactory>();
 
+        services.AddTwoFactorPolicy();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireClaim(FinCloudClaims.OrganizationId))
             .AddPolicy(Policies.Editor, p => p.RequireClaim(FinCloudClaims.OrganizationId)
@@ -188,6 +189,7 @@ public static class FinCloudHost
             context.RequestServices.GetRequiredService<TenantContext>().EnterFrom(context.User);
             return next(context);
         });
+        app.UseTwoFactorPolicy();
         app.UseFinCloudRateLimits();
         app.UseApiScopes();
         app.UseIdempotencyKeys();

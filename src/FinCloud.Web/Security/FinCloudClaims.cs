@@ -13,6 +13,12 @@ public static class FinCloudClaims
     public const string OrganizationNameEn = "fincloud:org-name-en";
     public const string OrganizationKind = "fincloud:org-kind";
 
+    /// <summary>"on" when the user signs in with an authenticator code (as of the cookie's last refresh).</summary>
+    public const string TwoFactor = "fincloud:2fa";
+
+    /// <summary>"required" when the organisation requires 2단계 인증 of every member.</summary>
+    public const string TwoFactorPolicy = "fincloud:2fa-policy";
+
     /// <summary>The organisation's name for the header, in the UI language (no database call while rendering).</summary>
     public static string? OrganizationName(this ClaimsPrincipal user, bool korean) =>
         user.FindFirstValue(korean ? OrganizationNameKo : OrganizationNameEn);
@@ -26,6 +32,10 @@ public static class FinCloudClaims
 
     public static Guid? ActorId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>The organisation requires a second factor that this user has not set up: only the set-up page is open.</summary>
+    public static bool MustSetUpTwoFactor(this ClaimsPrincipal user) =>
+        user.HasClaim(TwoFactorPolicy, "required") && !user.HasClaim(TwoFactor, "on");
 
     public static bool HasRole(this ClaimsPrincipal user, OrganizationRole role) => user.IsInRole(role.ToString());
 

@@ -29,12 +29,21 @@ public sealed class FinCloudClaimsPrincipalFactory(UserManager<FinCloudUser> use
                 identity.AddClaim(new Claim(FinCloudClaims.OrganizationNameKo, organization.NameKo));
                 identity.AddClaim(new Claim(FinCloudClaims.OrganizationNameEn, organization.NameEn));
                 identity.AddClaim(new Claim(FinCloudClaims.OrganizationKind, organization.Kind.ToString()));
+                if (organization.RequiresTwoFactor)
+                {
+                    identity.AddClaim(new Claim(FinCloudClaims.TwoFactorPolicy, "required"));
+                }
             }
 
             foreach (var m in memberships.Where(m => m.OrganizationId == organizationId))
             {
                 identity.AddClaim(new Claim(identity.RoleClaimType, m.Role.ToString()));
             }
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(FinCloudClaims.TwoFactor, "on"));
         }
 
         identity.AddClaim(new Claim("name", user.DisplayName));

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using FinCloud.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -28,28 +27,6 @@ public sealed partial class TwoFactorAndLoggingTests(SharedApps apps) : IClassFi
     private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
         PostFormAsync(client, "/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
 
-    /// <summary>RFC 6238 with the authenticator apps' defaults: HMAC-SHA1, 30-second steps, 6 digits.</summary>
-    private static string Totp(string base32Key)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = string.Concat(base32Key.ToUpperInvariant().Where(c => c != ' ' && c != '=')
-            .Select(c => Convert.ToString(alphabet.IndexOf(c, StringComparison.Ordinal), 2).PadLeft(5, '0')));
-        var key = Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
-        var counter = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() / 30;
-        var message = BitConverter.GetBytes(counter);
-        if (BitConverter.IsLittleEndian)
-        {
-            Array.Reverse(message);
-        }
-
-#pragma warning disable CA5350 // TOTP as authenticator apps compute it is defined on HMAC-SHA1
-        var hash = HMACSHA1.HashData(key, message);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0f;
-        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task A_user_turns_on_totp_and_then_needs_the_code_to_sign_in(string provider)
@@ -61,7 +38,9 @@ public sealed partial class TwoFactorAndLoggingTests(SharedApps apps) : IClassFi
             var page = await setup.GetStringAsync(new Uri("/account/two-factor", UriKind.Relative), Ct);
             var key = SharedKeyPattern().Match(page).Groups[1].Value;
             key.ShouldNotBeEmpty();
-            (await PostFormAsync(setup, "/account/two-factor", "enable-2fa", new() { ["Input.Code"] = Totp(key) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var enabled = await PostFormAsync(setup, "/account/two-factor", "enable-2fa", new() { ["Input.Code"] = Totp.Now(key) });
+            enabled.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await enabled.Content.ReadAsStringAsync(Ct)).ShouldContain("복구 코드 (한 번만 표시)");
             (await setup.GetStringAsync(new Uri("/account/two-factor", UriKind.Relative), Ct)).ShouldContain("2단계 인증이 켜져 있습니다.");
 
             using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -69,7 +48,7 @@ public sealed partial class TwoFactorAndLoggingTests(SharedApps apps) : IClassFi
             first.Headers.Location!.ToString().ShouldContain("account/login-2fa");
             var wrong = await PostFormAsync(client, first.Headers.Location.ToString(), "login-2fa", new() { ["Input.Code"] = "000000" });
             (await wrong.Content.ReadAsStringAsync(Ct)).ShouldContain("인증 코드가 올바르지 않습니다.");
-            var second = await PostFormAsync(client, first.Headers.Location.ToString(), "login-2fa", new() { ["Input.Code"] = Totp(key) });
+            var second = await PostFormAsync(client, first.Headers.Location.ToString(), "login-2fa", new() { ["Input.Code"] = Totp.Now(key) });
             second.StatusCode.ShouldBe(HttpStatusCode.Redirect);
             (await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct)).ShouldContain("한평가님, 환영합니다");
         }

@@ -181,17 +181,6 @@ public sealed class EmergencyPlanApiTests(SharedApps apps) : IClassFixture<Share
         (await EventsAsync(app, org, AuditEventType.EmergencyRoleSaved)).ShouldBe(0);
     }
 
-    private static async Task<Guid> MemberAsync(FinCloudApp app, Guid org)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Core.FinCloudDbContext>();
-        db.Tenant.Enter(org, null, ActorKind.System);
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<FinCloudUser>>();
-        var email = $"drteam-{Guid.NewGuid():N}@plan.example";
-        var user = new FinCloudUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = "복구 담당" };
-        (await users.CreateAsync(user, "Aa1!" + Guid.NewGuid().ToString("N"))).Succeeded.ShouldBeTrue();
-        db.Memberships.Add(Membership.Grant(user.Id, OrganizationRole.Officer, db.Clock.GetUtcNow()));
-        await db.SaveChangesAsync(Ct);
-        return user.Id;
-    }
+    private static async Task<Guid> MemberAsync(FinCloudApp app, Guid org) =>
+        (await app.CreateMemberAsync(org, OrganizationRole.Officer, "Aa1!" + Guid.NewGuid().ToString("N"), "복구 담당")).Id;
 }

@@ -24,17 +24,8 @@ public sealed partial class BundleDownloadTests(SharedApps apps) : IClassFixture
     {
         var app = await apps.GetAsync(Databases.Sqlite);
         var bank = await app.CreateOrganizationAsync();
-        var email = $"officer-{Guid.NewGuid():N}@bundle.example";
         var password = "Aa1!" + Guid.NewGuid().ToString("N");
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<Core.FinCloudDbContext>();
-            db.Tenant.Enter(bank, null, Core.Tenancy.ActorKind.System);
-            var user = new FinCloudUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = "담당자" };
-            (await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<FinCloudUser>>().CreateAsync(user, password)).Succeeded.ShouldBeTrue();
-            db.Memberships.Add(Membership.Grant(user.Id, OrganizationRole.Officer, db.Clock.GetUtcNow()));
-            await db.SaveChangesAsync(Ct);
-        }
+        var (_, email) = await app.CreateMemberAsync(bank, OrganizationRole.Officer, password, "담당자");
 
         var service = await CloudUseSetup.ServiceAsync(app, bank);
         var c = await CloudUseSetup.OpenAsync(app, bank, service, personalCreditInfo: true);

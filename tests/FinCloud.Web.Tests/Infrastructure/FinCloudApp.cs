@@ -168,6 +168,25 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
         return id;
     }
 
+    /// <summary>A new member of <paramref name="organizationId"/> who signs in with <paramref name="password"/>.</summary>
+    public async Task<(Guid Id, string Email)> CreateMemberAsync(Guid organizationId, OrganizationRole role, string password, string displayName = "테스트 구성원")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FinCloudDbContext>();
+        db.Tenant.Enter(organizationId, null, ActorKind.System);
+        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@member.example";
+        var user = new FinCloudUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        var created = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<FinCloudUser>>().CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        db.Memberships.Add(Membership.Grant(user.Id, role, db.Clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+        return (user.Id, email);
+    }
+
     public Task<Guid> BankAsync() => OrganizationIdAsync("한빛은행");
 
     public Task<Guid> SecuritiesFirmAsync() => OrganizationIdAsync("새벽증권");

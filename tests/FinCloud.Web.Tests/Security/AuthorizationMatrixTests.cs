@@ -130,19 +130,8 @@ public sealed class AuthorizationMatrixTests
         };
     }
 
-    private static async Task<string> CreateUserAsync(FinCloudApp app, Guid org, OrganizationRole role, string password)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Core.FinCloudDbContext>();
-        db.Tenant.Enter(org, null, ActorKind.System);
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<FinCloudUser>>();
-        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@matrix.example";
-        var user = new FinCloudUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = role.ToString() };
-        (await users.CreateAsync(user, password)).Succeeded.ShouldBeTrue();
-        db.Memberships.Add(Membership.Grant(user.Id, role, db.Clock.GetUtcNow()));
-        await db.SaveChangesAsync(Ct);
-        return email;
-    }
+    private static async Task<string> CreateUserAsync(FinCloudApp app, Guid org, OrganizationRole role, string password) =>
+        (await app.CreateMemberAsync(org, role, password, role.ToString())).Email;
 
     /// <summary>Records of the caller's own organisation for every route parameter, so allowed calls reach their handler.</summary>
     private static async Task<Dictionary<string, string>> RouteValuesAsync(FinCloudApp app, Guid org)
@@ -248,6 +237,7 @@ public static partial class AccessPolicy
         ["GET /account/lockout"] = Access.Public,
         ["GET /account/login"] = Access.Public,
         ["GET /account/login-2fa"] = Access.SignInStep,
+        ["GET /account/login-recovery"] = Access.SignInStep,
         ["GET /account/two-factor"] = Access.Member,
         ["GET /admin"] = Access.Member,
         ["GET /admin/audit"] = Access.Member,
@@ -382,6 +372,7 @@ public static partial class AccessPolicy
         ["POST /account/login"] = Access.Public,
         ["POST /csp-response/{token}"] = Access.Public,
         ["POST /account/login-2fa"] = Access.Public,
+        ["POST /account/login-recovery"] = Access.Public,
         ["POST /account/logout"] = Access.Public,
         ["POST /account/two-factor"] = Access.Member,
         ["POST /admin"] = Access.Member,

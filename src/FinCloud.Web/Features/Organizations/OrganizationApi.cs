@@ -7,9 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinCloud.Web.Features.Organizations;
 
-public sealed record OrganizationDto(Guid Id, string NameKo, string NameEn, OrganizationKind Kind, InstitutionSector? Sector);
+/// <param name="RequiresTwoFactor">2단계 인증 필수: every member signs in with an authenticator code.</param>
+public sealed record OrganizationDto(Guid Id, string NameKo, string NameEn, OrganizationKind Kind, InstitutionSector? Sector, bool RequiresTwoFactor);
 
-public sealed record MemberDto(Guid MembershipId, Guid UserId, string DisplayName, OrganizationRole Role);
+/// <param name="TwoFactorEnabled">The member signs in with an authenticator code.</param>
+public sealed record MemberDto(Guid MembershipId, Guid UserId, string DisplayName, OrganizationRole Role, bool TwoFactorEnabled);
 
 public static class OrganizationApi
 {
@@ -25,13 +27,13 @@ public static class OrganizationApi
     {
         var id = db.Tenant.RequireOrganization();
         var o = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
-        return o is null ? TypedResults.NotFound() : TypedResults.Ok(new OrganizationDto(o.Id, o.NameKo, o.NameEn, o.Kind, o.Sector));
+        return o is null ? TypedResults.NotFound() : TypedResults.Ok(new OrganizationDto(o.Id, o.NameKo, o.NameEn, o.Kind, o.Sector, o.RequiresTwoFactor));
     }
 
     public static async Task<Ok<List<MemberDto>>> ListMembersAsync(FinCloudDbContext db, CancellationToken ct)
     {
         var members = await db.Memberships.AsNoTracking()
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberDto(m.Id, u.Id, u.DisplayName, m.Role))
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberDto(m.Id, u.Id, u.DisplayName, m.Role, u.TwoFactorEnabled))
             .ToListAsync(ct);
         return TypedResults.Ok(members);
     }

@@ -1,0 +1,82 @@
+using FinCloud.Core;
+using FinCloud.Core.Audit;
+using FinCloud.Core.Identity;
+using FinCloud.Core.Organizations;
+using FinCloud.Core.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinCloud.Web.Features.Organizations;
+
+/// <summary>Why an administrator's 2단계 인증 action was refused.</summary>
+public enum TwoFactorRefusal
+{
+    None,
+
+    /// <summary>Requiring the factor of everyone while the administrator has none would send them to set-up first.</summary>
+    AdministratorHasNone,
+
+    /// <summary>The person is not a member of the administrator's organisation.</summary>
+    NotAMember,
+
+    /// <summary>An administrator resets their own factor on the account page, with a code.</summary>
+    Self,
+}
+
+/// <summary>An organisation administrator's side of 2단계 인증: the 필수 policy and resetting a member who lost their phone.</summary>
+public static class TwoFactorAdministration
+{
+    public static async Task<TwoFactorRefusal> SetPolicyAsync(FinCloudDbContext db, UserManager<FinCloudUser> users, bool required, CancellationToken ct)
+    {
+        var organization = await db.Organizations.SingleAsync(o => o.Id == db.Tenant.RequireOrganization(), ct);
+        if (organization.RequiresTwoFactor == required)
+        {
+            return TwoFactorRefusal.None;
+        }
+
+        if (required && (db.Tenant.ActorId is not { } actor || await users.FindByIdAsync(actor.ToString()) is not { TwoFactorEnabled: true }))
+        {
+            return TwoFactorRefusal.AdministratorHasNone;
+        }
+
+        organization.RequireTwoFactor(required);
+        db.Audit(AuditEventType.TwoFactorPolicyChanged, nameof(Organization), organization.Id,
+            before: required ? "optional" : "required", after: required ? "required" : "optional");
+        await db.SaveChangesAsync(ct);
+        return TwoFactorRefusal.None;
+    }
+
+    /// <summary>
+    /// Turns a member's factor off and discards their key and recovery codes; their sessions end at the next cookie check
+    /// (the security stamp changes). Under a 필수 policy they set up a new authenticator at their next sign-in.
+    /// </summary>
+    public static async Task<TwoFactorRefusal> ResetAsync(FinCloudDbContext db, UserManager<FinCloudUser> users, Guid userId, CancellationToken ct)
+    {
+        if (userId == db.Tenant.ActorId)
+        {
+            return TwoFactorRefusal.Self;
+        }
+
+        // Memberships are filtered to the administrator's organisation: anyone else's account is not found.
+        if (!await db.Memberships.AnyAsync(m => m.UserId == userId, ct) || await users.FindByIdAsync(userId.ToString()) is not { } member)
+        {
+            return TwoFactorRefusal.NotAMember;
+        }
+
+        // The account's changes and their audit event commit together.
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
+        await TurnOffAsync(users, member);
+        db.Audit(AuditEventType.TwoFactorReset, nameof(FinCloudUser), member.Id, before: "on", after: "off");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TwoFactorRefusal.None;
+    }
+
+    /// <summary>The factor off, its key replaced and its recovery codes gone (by the user or by an administrator).</summary>
+    public static async Task TurnOffAsync(UserManager<FinCloudUser> users, FinCloudUser user)
+    {
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes");
+    }
+}
