@@ -38,7 +38,7 @@ public sealed partial class TwoFactorAndLoggingTests(SharedApps apps) : IClassFi
             var page = await setup.GetStringAsync(new Uri("/account/two-factor", UriKind.Relative), Ct);
             var key = SharedKeyPattern().Match(page).Groups[1].Value;
             key.ShouldNotBeEmpty();
-            var enabled = await PostFormAsync(setup, "/account/two-factor", "enable-2fa", new() { ["Input.Code"] = Totp.Now(key) });
+            var enabled = await PostFormAsync(setup, "/account/two-factor", "enable-2fa", new() { ["Input.Code"] = AuthenticatorApp.Now(key) });
             enabled.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await enabled.Content.ReadAsStringAsync(Ct)).ShouldContain("복구 코드 (한 번만 표시)");
             (await setup.GetStringAsync(new Uri("/account/two-factor", UriKind.Relative), Ct)).ShouldContain("2단계 인증이 켜져 있습니다.");
@@ -48,9 +48,18 @@ public sealed partial class TwoFactorAndLoggingTests(SharedApps apps) : IClassFi
             first.Headers.Location!.ToString().ShouldContain("account/login-2fa");
             var wrong = await PostFormAsync(client, first.Headers.Location.ToString(), "login-2fa", new() { ["Input.Code"] = "000000" });
             (await wrong.Content.ReadAsStringAsync(Ct)).ShouldContain("인증 코드가 올바르지 않습니다.");
-            var second = await PostFormAsync(client, first.Headers.Location.ToString(), "login-2fa", new() { ["Input.Code"] = Totp.Now(key) });
+            // The code that turned the factor on does not sign in: a code is accepted once (RFC 6238 §5.2).
+            var replayed = await PostFormAsync(client, first.Headers.Location.ToString(), "login-2fa", new() { ["Input.Code"] = AuthenticatorApp.Now(key) });
+            (await replayed.Content.ReadAsStringAsync(Ct)).ShouldContain("인증 코드가 올바르지 않습니다.");
+            var next = AuthenticatorApp.Next(key);
+            var second = await PostFormAsync(client, first.Headers.Location.ToString(), "login-2fa", new() { ["Input.Code"] = next });
             second.StatusCode.ShouldBe(HttpStatusCode.Redirect);
             (await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct)).ShouldContain("한평가님, 환영합니다");
+
+            using var eavesdropper = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var theirs = await SignInAsync(eavesdropper, "evaluator@fsi.example", app.DemoPassword);
+            var stolen = await PostFormAsync(eavesdropper, theirs.Headers.Location!.ToString(), "login-2fa", new() { ["Input.Code"] = next });
+            (await stolen.Content.ReadAsStringAsync(Ct)).ShouldContain("인증 코드가 올바르지 않습니다.");
         }
     }
 

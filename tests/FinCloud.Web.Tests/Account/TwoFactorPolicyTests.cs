@@ -38,7 +38,7 @@ public sealed partial class TwoFactorPolicyTests(SharedApps apps) : IClassFixtur
     private static async Task<(string Key, List<string> Codes)> EnableAsync(HttpClient client)
     {
         var key = KeyOf(await PageAsync(client, "/account/two-factor"));
-        var response = await client.PostFormAsync("/account/two-factor", "enable-2fa", new() { ["Input.Code"] = Totp.Now(key) });
+        var response = await client.PostFormAsync("/account/two-factor", "enable-2fa", new() { ["Input.Code"] = AuthenticatorApp.Now(key) });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var codes = RecoveryCodePattern().Matches(await BodyAsync(response)).Select(m => m.Groups[1].Value).ToList();
         return (key, codes);
@@ -149,7 +149,7 @@ public sealed partial class TwoFactorPolicyTests(SharedApps apps) : IClassFixtur
         (await BodyAsync(refused)).ShouldContain("인증 코드나 복구 코드가 올바르지 않습니다.");
         (await TwoFactorOnAsync(app, id)).ShouldBeTrue();
 
-        (await client.PostFormAsync("/account/two-factor", "disable-2fa", new() { ["Disable.Code"] = Totp.Now(key) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.PostFormAsync("/account/two-factor", "disable-2fa", new() { ["Disable.Code"] = AuthenticatorApp.Next(key) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TwoFactorOnAsync(app, id)).ShouldBeFalse();
         (await PageAsync(client, "/account/two-factor")).ShouldContain("2단계 인증이 꺼져 있습니다.");
         (await EventsAsync(app, org, AuditEventType.TwoFactorDisabled)).ShouldBe(1);
@@ -192,7 +192,7 @@ public sealed partial class TwoFactorPolicyTests(SharedApps apps) : IClassFixtur
         (await PageAsync(officer, "/account/two-factor")).ShouldContain("data-testid=\"disable-blocked\"");
         (await officer.GetAsync(new Uri("/cloud-use?page=2", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         // The disable form is not there to post to while the policy holds.
-        (await officer.PostFormAsync("/account/two-factor", "disable-2fa", new() { ["Disable.Code"] = Totp.Now(officerKey) })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await officer.PostFormAsync("/account/two-factor", "disable-2fa", new() { ["Disable.Code"] = AuthenticatorApp.Now(officerKey) })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await TwoFactorOnAsync(app, officerId)).ShouldBeTrue();
 
         // The API reports both facts to the institution's own tooling.

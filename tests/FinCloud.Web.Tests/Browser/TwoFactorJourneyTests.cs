@@ -35,7 +35,7 @@ public sealed class TwoFactorJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "2단계 인증 켜기" }).ClickAsync();
         await Assertions.Expect(page.Locator(".validation-message")).ToHaveTextAsync("인증 코드가 올바르지 않습니다.");
         (await page.GetByLabel("인증 코드").InputValueAsync()).ShouldBe("12 34");
-        await page.GetByLabel("인증 코드").FillAsync(Totp.Now(key));
+        await page.GetByLabel("인증 코드").FillAsync(AuthenticatorApp.Now(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "2단계 인증 켜기" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("recovery-codes").Locator("li")).ToHaveCountAsync(10);
         await Assertions.Expect(page.GetByTestId("two-factor-on")).ToBeVisibleAsync();
@@ -57,7 +57,7 @@ public sealed class TwoFactorJourneyTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "클라우드 이용" })).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "63-two-factor-required");
         var officerKey = (await page.GetByTestId("shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
-        await page.GetByLabel("인증 코드").FillAsync(Totp.Now(officerKey));
+        await page.GetByLabel("인증 코드").FillAsync(AuthenticatorApp.Now(officerKey));
         await page.GetByRole(AriaRole.Button, new() { Name = "2단계 인증 켜기" }).ClickAsync();
         var recovery = await page.GetByTestId("recovery-codes").Locator("li").First.InnerTextAsync();
         await page.GetByTestId("continue").ClickAsync();

@@ -78,5 +78,6 @@ public static class TwoFactorAdministration
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes");
+        await Security.OneTimeAuthenticatorTokenProvider.ForgetAsync(users, user);
     }
 }
