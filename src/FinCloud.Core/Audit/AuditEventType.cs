@@ -11,6 +11,10 @@ public enum AuditEventType
     MemberAdded = 101,
     MemberRemoved = 102,
     TwoFactorPolicyChanged = 103,
+    MemberInvited = 104,
+    InvitationRevoked = 105,
+    InvitationAccepted = 106,
+    MemberRolesChanged = 107,
 
     // 200–299 sign-in and accounts
     SignInSucceeded = 200,

@@ -44,4 +44,7 @@ public enum AcrossTenantsReason
 
     /// <summary>A CSP opening the secret link of a CSP 자료 요청: find whose inquiry the token is.</summary>
     CspInquiryToken = 9,
+
+    /// <summary>Someone invited to join an organisation opens their invitation link, before they have an account.</summary>
+    InvitationToken = 10,
 }

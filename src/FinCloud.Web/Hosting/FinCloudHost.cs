@@ -102,6 +102,7 @@ public static class FinCloudHost
             .AddEntityFrameworkStores<FinCloudDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<KoreanIdentityErrors>()
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.Name)
             .AddClaimsPrincipalFactory<FinCloudClaimsPrincipalFactory>();
 

@@ -34,11 +34,13 @@ public sealed class CrossTenantTests(SharedApps apps) : IClassFixture<SharedApps
         var continuityOfB = await Continuity.ContinuityRecords.ResourcesOfAsync(app, b);
         var exchangeOfB = await Exchange.ExchangeResources.OfAsync(app, b);
         var webhooksOfB = await Webhooks.WebhookResources.OfAsync(app, b);
+        var (memberB, _) = await app.CreateMemberAsync(b, OrganizationRole.Officer, "Aa1!" + Guid.NewGuid().ToString("N"));
+        var invitationB = await Account.MemberManagementTests.InvitationAsync(app, b);
         var eventB = await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Sequence).Select(e => e.Id).FirstAsync(), b);
         var headB = await app.WithDbAsync(db => db.AuditChainHeads.SingleAsync(), b);
         var resourcesOfB = new Dictionary<string, Guid>
         {
-            ["apiKeyId"] = keyB, ["eventId"] = eventB,
+            ["apiKeyId"] = keyB, ["eventId"] = eventB, ["userId"] = memberB, ["invitationId"] = invitationB,
             ["exemptionId"] = separationB.ExemptionId, ["dataSetId"] = separationB.DataSetId, ["findingId"] = separationB.FindingId,
         };
         foreach (var (name, id) in cloudUseOfB.Concat(continuityOfB).Concat(exchangeOfB).Concat(webhooksOfB))
@@ -84,6 +86,8 @@ public sealed class CrossTenantTests(SharedApps apps) : IClassFixture<SharedApps
         var headAfter = await app.WithDbAsync(db => db.AuditChainHeads.AsNoTracking().SingleAsync(), b);
         headAfter.LastSequence.ShouldBe(headB.LastSequence, "organisation B's audit trail must not change");
         (await app.WithDbAsync(db => db.ApiKeys.SingleAsync(k => k.Id == keyB), b)).IsActive.ShouldBeTrue();
+        (await app.WithDbAsync(db => db.Memberships.CountAsync(m => m.UserId == memberB), b)).ShouldBe(1, "organisation B's member keeps their role");
+        (await app.WithDbAsync(db => db.Invitations.SingleAsync(i => i.Id == invitationB), b)).RevokedAt.ShouldBeNull();
         (await app.WithDbAsync(db => AuditChain.VerifyAsync(db, CancellationToken.None), b)).IsIntact.ShouldBeTrue();
     }
 

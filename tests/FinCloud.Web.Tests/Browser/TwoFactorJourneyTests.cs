@@ -23,7 +23,7 @@ public sealed class TwoFactorJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.SignInAsync(adminEmail, Password);
         await page.GotoAsync("/admin");
         await page.GetByTestId("toggle-two-factor-policy").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("two-factor-message")).ToContainTextAsync("먼저 본인의 2단계 인증을 켜야");
+        await Assertions.Expect(page.GetByTestId("member-message")).ToContainTextAsync("먼저 본인의 2단계 인증을 켜야");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "내 계정" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("qr-code")).ToBeVisibleAsync();
@@ -43,7 +43,7 @@ public sealed class TwoFactorJourneyTests(BrowserFixture browser) : IClassFixtur
 
         await page.GotoAsync("/admin");
         await page.GetByTestId("toggle-two-factor-policy").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("two-factor-message")).ToHaveTextAsync("모든 구성원에게 2단계 인증을 필수로 설정했습니다.");
+        await Assertions.Expect(page.GetByTestId("member-message")).ToHaveTextAsync("모든 구성원에게 2단계 인증을 필수로 설정했습니다.");
         await Assertions.Expect(page.GetByTestId("two-factor-policy")).ToContainTextAsync("현재: 모든 구성원 필수.");
         await Assertions.Expect(page.GetByTestId("two-factor-policy")).ToContainTextAsync("2단계 인증을 켜지 않은 구성원: 1명.");
         await BrowserFixture.ScreenshotAsync(page, "62-admin-two-factor-policy");

@@ -14,12 +14,15 @@ public static partial class Forms
     public static HttpClient Browser(this FinCloudApp app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, string formName, Dictionary<string, string> fields)
+    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, string formName, Dictionary<string, string> fields) =>
+        client.PostFormPairsAsync(page, formName, fields);
+
+    /// <summary>As <see cref="PostFormAsync"/>, for forms that send one name several times (checkboxes).</summary>
+    public static async Task<HttpResponseMessage> PostFormPairsAsync(this HttpClient client, string page, string formName, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var html = await client.GetStringAsync(new Uri(page, UriKind.RelativeOrAbsolute), Ct);
-        fields["_handler"] = formName;
-        fields["__RequestVerificationToken"] = TokenPattern().Match(html).Groups[1].Value;
-        using var form = new FormUrlEncodedContent(fields);
+        using var form = new FormUrlEncodedContent([
+            .. fields, new("_handler", formName), new("__RequestVerificationToken", TokenPattern().Match(html).Groups[1].Value)]);
         return await client.PostAsync(new Uri(page, UriKind.RelativeOrAbsolute), form, Ct);
     }
 

@@ -162,6 +162,9 @@ public sealed class AuthorizationMatrixTests
         values["slug"] = "security-measures";
         values["culture"] = "en";
         values["token"] = "not-a-real-token";
+        // A spare member and an invitation of the caller's organisation: removing them must not touch the caller.
+        values["userId"] = (await app.CreateMemberAsync(org, OrganizationRole.Officer, "Aa1!" + Guid.NewGuid().ToString("N"))).Id.ToString();
+        values["invitationId"] = (await Account.MemberManagementTests.InvitationAsync(app, org)).ToString();
         values["documentName"] = "v1";
         return values;
     }
@@ -299,6 +302,9 @@ public static partial class AccessPolicy
         ["GET /api/fsi/warnings"] = Access.Member,
         ["GET /api/organization/"] = Access.Member,
         ["GET /api/organization/members"] = Access.Member,
+        ["GET /api/organization/invitations/"] = Access.Administrator,
+        ["GET /account/invitation/{token}"] = Access.Public,
+        ["GET /account/password"] = Access.Member,
         ["GET /api/separation/catalogues"] = Access.Member,
         ["GET /api/separation/designations"] = Access.Member,
         ["GET /api/separation/exemptions"] = Access.Member,
@@ -379,6 +385,12 @@ public static partial class AccessPolicy
         ["POST /admin/audit"] = Access.Member,
         ["POST /admin/webhooks"] = Access.Administrator,
         ["POST /api/api-keys/"] = Access.Administrator,
+        ["POST /api/organization/invitations/"] = Access.Administrator,
+        ["DELETE /api/organization/invitations/{invitationId:guid}"] = Access.Administrator,
+        ["PUT /api/organization/members/{userId:guid}/roles"] = Access.Administrator,
+        ["DELETE /api/organization/members/{userId:guid}"] = Access.Administrator,
+        ["POST /account/invitation/{token}"] = Access.Public,
+        ["POST /account/password"] = Access.Member,
         ["POST /api/webhooks/"] = Access.Administrator,
         ["POST /api/webhooks/{webhookId:guid}/secret"] = Access.Administrator,
         ["POST /api/webhooks/{webhookId:guid}/test"] = Access.Administrator,

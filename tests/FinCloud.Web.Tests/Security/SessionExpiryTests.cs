@@ -20,14 +20,15 @@ public sealed class SessionExpiryTests
         using var client = app.Browser();
         (await client.SignInAsync("officer@hanbit.example", app.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        clock.Advance(TimeSpan.FromMinutes(10));
+        // Before half the window and before the 5-minute account check (TwoFactorPolicy.RefreshInterval), the cookie stays.
+        clock.Advance(TimeSpan.FromMinutes(4));
         using (var early = await DeadlinesAsync(client))
         {
             early.StatusCode.ShouldBe(HttpStatusCode.OK);
             early.Headers.Contains("Set-Cookie").ShouldBeFalse("before half the window the cookie is not reissued");
         }
 
-        clock.Advance(TimeSpan.FromMinutes(10));
+        clock.Advance(TimeSpan.FromMinutes(16));
         using (var renewed = await DeadlinesAsync(client))
         {
             renewed.StatusCode.ShouldBe(HttpStatusCode.OK);

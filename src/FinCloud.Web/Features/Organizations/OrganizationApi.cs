@@ -20,6 +20,7 @@ public static class OrganizationApi
         var group = routes.MapGroup("organization").WithTags("Organisation");
         group.MapGet("", GetCurrentAsync).ActsOnCallerOrganization("the caller's own organisation");
         group.MapGet("members", ListMembersAsync).ActsOnCallerOrganization("members of the caller's organisation");
+        group.MapMemberEndpoints();
         return group;
     }
 
