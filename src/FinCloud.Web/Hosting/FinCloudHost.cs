@@ -107,6 +107,7 @@ public static class FinCloudHost
             .AddClaimsPrincipalFactory<FinCloudClaimsPrincipalFactory>();
 
         services.AddTwoFactorPolicy();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Components.Account.Pages.ForgotPassword.LinkLifetime);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Member, p => p.RequireAuthenticatedUser().RequireClaim(FinCloudClaims.OrganizationId))
             .AddPolicy(Policies.Editor, p => p.RequireClaim(FinCloudClaims.OrganizationId)

@@ -29,6 +29,9 @@ public sealed class RateLimitSettings
 public static class RateLimits
 {
     public const string SignInPath = "/account/login";
+
+    /// <summary>Asking for a reset mail is budgeted as a sign-in: per address and per account name (no mail flood).</summary>
+    public const string ForgotPasswordPath = "/account/forgot-password";
     public const string AccountField = "Input.Email";
 
     public static IServiceCollection AddFinCloudRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -74,7 +77,8 @@ public static class RateLimits
             : RateLimitPartition.GetNoLimiter(""));
 
     private static bool IsSignIn(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(SignInPath);
+        HttpMethods.IsPost(context.Request.Method) &&
+        (context.Request.Path.StartsWithSegments(SignInPath) || context.Request.Path.StartsWithSegments(ForgotPasswordPath));
 
     private static string? AccountName(HttpContext context) =>
         context.Request.HasFormContentType && context.Request.Form[AccountField].ToString().Trim() is { Length: > 0 } name

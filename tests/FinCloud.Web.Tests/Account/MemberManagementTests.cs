@@ -232,4 +232,38 @@ public sealed partial class MemberManagementTests(SharedApps apps) : IClassFixtu
         (await BodyAsync(await old.SignInAsync(email, Password))).ShouldContain("이메일 또는 비밀번호가 올바르지 않습니다");
         using var fresh = await SignedInAsync(app, email, next);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_forgotten_password_is_reset_through_a_mailed_link_that_works_once(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var org = await app.CreateOrganizationAsync();
+        var (_, email) = await app.CreateMemberAsync(org, OrganizationRole.Officer, Password);
+        var mail = app.Services.GetRequiredService<IMailSender>().ShouldBeOfType<FileDropMailSender>();
+        List<MimeMessage> MailTo(string to) => !Directory.Exists(mail.Directory) ? [] : [.. Directory.GetFiles(mail.Directory, "*.eml").Select(f => MimeMessage.Load(f)).Where(m => m.To.ToString() == to)];
+        using var client = app.Browser();
+        Task<HttpResponseMessage> Ask(string address) => client.PostFormAsync("/account/forgot-password", "forgot-password", new() { ["Input.Email"] = address });
+
+        // The same answer for an address without an account: the page tells no one who is registered.
+        var nobody = $"nobody-{Guid.NewGuid():N}@member.example";
+        (await BodyAsync(await Ask(nobody))).ShouldContain("입력한 주소에 계정이 있으면 재설정 링크를 보냈습니다.");
+        MailTo(nobody).ShouldBeEmpty();
+        (await BodyAsync(await Ask(email.ToUpperInvariant()))).ShouldContain("입력한 주소에 계정이 있으면 재설정 링크를 보냈습니다.");
+        var body = MailTo(email).ShouldHaveSingleItem().TextBody ?? "";
+        var link = Regex.Match(body, "https?://\\S+/account/reset-password\\?\\S+").Value;
+        var path = new Uri(link).PathAndQuery;
+        Task<HttpResponseMessage> Reset(string at, string password, string? confirm = null) =>
+            client.PostFormAsync(at, "reset-password", new() { ["Input.Password"] = password, ["Input.Confirm"] = confirm ?? password });
+
+        (await BodyAsync(await Reset(path, "Cc3#abcdefghijkl", "Cc3#abcdefghijkm"))).ShouldContain("두 비밀번호가 다릅니다.");
+        (await BodyAsync(await Reset(path, "short"))).ShouldContain("비밀번호는 12자 이상이어야 합니다.");
+        (await BodyAsync(await Reset(path[..^4] + "AAAA", "Cc3#" + Guid.NewGuid().ToString("N")))).ShouldContain("재설정 링크가 유효하지 않거나 만료되었습니다");
+        var next = "Cc3#" + Guid.NewGuid().ToString("N");
+        (await BodyAsync(await Reset(path, next))).ShouldContain("새 비밀번호를 정했습니다.");
+        (await BodyAsync(await Reset(path, "Dd4$" + Guid.NewGuid().ToString("N")))).ShouldContain("재설정 링크가 유효하지 않거나 만료되었습니다", customMessage: "a link works once");
+        using var signedIn = await SignedInAsync(app, email, next);
+        (await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Type == AuditEventType.PasswordChanged && e.After == "reset by e-mail link"), org)).ShouldBe(1);
+        app.Logs.Lines.ShouldNotContain(l => l.Contains(email, StringComparison.OrdinalIgnoreCase), "the address is never logged");
+    }
 }
