@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using FinCloud.Cli.Audit;
+using FinCloud.Core.Organizations;
 
 namespace FinCloud.Cli.Admin;
 
@@ -14,7 +15,8 @@ public static class AdminCommands
 
     public static Command Create()
     {
-        var group = new Command("admin", "운영 관리 (administration: backup and restore)");
+        var group = new Command("admin", "운영 관리 (administration: organisations, backup and restore)");
+        group.Subcommands.Add(CreateOrganizationCommand());
         group.Subcommands.Add(BackupCommand());
         group.Subcommands.Add(RestoreCommand());
         return group;
@@ -83,4 +85,81 @@ public static class AdminCommands
         });
         return command;
     }
+
+    private static Command CreateOrganizationCommand()
+    {
+        var nameKo = new Option<string>("--name-ko") { Description = "기관명 (Korean name, shown everywhere)", Required = true };
+        var nameEn = new Option<string>("--name-en") { Description = "English name", Required = true };
+        var kind = new Option<string>("--kind") { Description = "institution (default) | fsi | fss", DefaultValueFactory = _ => "institution" };
+        var sector = new Option<string?>("--sector") { Description = "업권 of an institution: bank | securities | insurance | card | savings-bank | electronic-finance | other" };
+        var adminEmail = new Option<string>("--admin-email") { Description = "e-mail address of the first administrator", Required = true };
+        var adminName = new Option<string>("--admin-name") { Description = "성명 of the first administrator", Required = true };
+        var baseUrl = new Option<string>("--base-url") { Description = "address people open the app at (App:BaseUrl), for the link", Required = true };
+        var command = new Command("create-organization", """
+            Creates an organisation and an invitation for its first administrator, and prints the invitation link
+            (seven days, one use) for you to hand over; that administrator then invites everyone else in the app
+            (관리 → 구성원 초대). Audited in the new organisation's trail. Exit 2 for bad input (nothing created).
+
+            Examples:
+              fincloud admin create-organization --name-ko 한빛은행 --name-en "Hanbit Bank" --sector bank \
+                --admin-email it-admin@hanbit.example --admin-name 김관리 --base-url https://fincloud.hanbit.example
+              fincloud admin create-organization --kind fss --name-ko 금융감독원 --name-en "Financial Supervisory Service" \
+                --admin-email admin@fss.example --admin-name 이감독 --base-url https://fincloud.fss.example --db postgres
+            """);
+        var (db, connection, data) = DatabaseOptions(command);
+        foreach (var option in new Option[] { nameKo, nameEn, kind, sector, adminEmail, adminName, baseUrl })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var organization = OrganizationFrom(parse.GetValue(kind)!, parse.GetValue(sector), Text(parse.GetValue(nameKo), "--name-ko"), Text(parse.GetValue(nameEn), "--name-en"), now);
+            var email = Text(parse.GetValue(adminEmail), "--admin-email");
+            if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+            {
+                throw new InputErrorException("invalid-email", $"'{email}' is not an e-mail address.", "--admin-email");
+            }
+
+            var url = Text(parse.GetValue(baseUrl), "--base-url");
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("https" or "http"))
+            {
+                throw new InputErrorException("invalid-base-url", $"'{url}' is not an http(s) address.", "--base-url");
+            }
+
+            var settings = AuditCommands.Settings(parse.GetValue(db), parse.GetValue(connection), parse.GetValue(data));
+            await using var context = AuditCommands.Open(settings, writable: true);
+            var created = await Onboarding.CreateAsync(context, organization, email, Text(parse.GetValue(adminName), "--admin-name"), ct)
+                ?? throw new InputErrorException("organization-exists", $"An organisation named {organization.NameKo} exists already.", "--name-ko");
+            Console.Out.Write(JsonSerializer.Serialize(new
+            {
+                organizationId = created.Organization.Id,
+                name = created.Organization.NameKo,
+                kind = created.Organization.Kind.ToString(),
+                sector = created.Organization.Sector?.ToString(),
+                administrator = created.Invitation.Email,
+                invitationExpiresAt = created.Invitation.ExpiresAt,
+                invitationLink = Core.Identity.Invitation.Link(url, created.Token),
+            }, Json) + "\n");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Text(string? value, string option) =>
+        value?.Trim() is { Length: > 0 and <= 200 } text ? text : throw new InputErrorException("missing-value", $"{option} needs a value of at most 200 characters.", option);
+
+    private static Organization OrganizationFrom(string kind, string? sector, string nameKo, string nameEn, DateTimeOffset now) => kind switch
+    {
+        "fsi" => Organization.Authority(OrganizationKind.Fsi, nameKo, nameEn, now),
+        "fss" => Organization.Authority(OrganizationKind.Fss, nameKo, nameEn, now),
+        "institution" => Organization.FinancialInstitution(nameKo, nameEn, SectorFrom(sector), now),
+        _ => throw new InputErrorException("invalid-kind", $"Unknown kind '{kind}': institution, fsi or fss.", "--kind"),
+    };
+
+    private static InstitutionSector SectorFrom(string? sector) =>
+        Enum.GetValues<InstitutionSector>().FirstOrDefault(s => JsonNamingPolicy.KebabCaseLower.ConvertName(s.ToString()) == sector) is var found && found != 0
+            ? found
+            : throw new InputErrorException("invalid-sector", $"An institution needs --sector: {string.Join(", ", Enum.GetValues<InstitutionSector>().Select(s => JsonNamingPolicy.KebabCaseLower.ConvertName(s.ToString())))}.", "--sector");
 }

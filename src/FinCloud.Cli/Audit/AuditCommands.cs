@@ -103,7 +103,8 @@ public static class AuditCommands
         }
     }
 
-    internal static FinCloudDbContext Open(DatabaseSettings settings)
+    /// <param name="writable">Open SQLite for writing (an operator's command); verification opens it read-only.</param>
+    internal static FinCloudDbContext Open(DatabaseSettings settings, bool writable = false)
     {
         var options = new DbContextOptionsBuilder<FinCloudDbContext>();
         if (settings.Provider == DatabaseProvider.Sqlite)
@@ -114,8 +115,8 @@ public static class AuditCommands
                 throw new InputErrorException("no-database", $"No database at {builder.DataSource}: start the web app once, or pass --data or --connection.", "--data");
             }
 
-            // Verification never writes, and must not create an empty database by accident.
-            builder.Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly;
+            // Verification never writes; neither opens a database that is not there (no empty one made by accident).
+            builder.Mode = writable ? Microsoft.Data.Sqlite.SqliteOpenMode.ReadWrite : Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly;
             SqliteDatabase.Configure(options, builder.ConnectionString);
         }
         else

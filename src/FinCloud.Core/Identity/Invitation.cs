@@ -75,6 +75,9 @@ public sealed class Invitation : ITenantOwned
 
     public static string Hash(string token) => SecretTokens.Hash(token);
 
+    /// <summary>The page the person opens: <c>{baseUrl}/account/invitation/{token}</c>.</summary>
+    public static string Link(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}/account/invitation/{token}";
+
     public InvitationStatus StatusAt(DateTimeOffset now) =>
         RevokedAt is not null ? InvitationStatus.Revoked
         : AcceptedAt is not null ? InvitationStatus.Accepted

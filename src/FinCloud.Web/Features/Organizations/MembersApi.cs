@@ -102,13 +102,11 @@ public static class MembersApi
         db.Audit(AuditEventType.MemberInvited, nameof(Invitation), invitation.Id, after: $"roles={invitation.RoleNames}");
         await db.SaveChangesAsync(ct);
 
-        var link = InvitationLink(baseUrl, token);
+        var link = Invitation.Link(baseUrl, token);
         await mail.SendAsync(InvitationMail(invitation, organization.NameKo, link), ct);
         return TypedResults.Created($"/api/organization/invitations/{invitation.Id}",
             new CreatedInvitationDto(InvitationDto.From(invitation, db.Clock.GetUtcNow()), link));
     }
-
-    public static string InvitationLink(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}/account/invitation/{token}";
 
     private static OutgoingMail InvitationMail(Invitation invitation, string organizationName, string link) =>
         new(invitation.Email, $"[FinCloud] {organizationName} 구성원 초대", string.Join('\n',
