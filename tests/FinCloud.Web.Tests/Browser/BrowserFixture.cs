@@ -87,10 +87,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public async Task<IPage> SignInAnotherUserAsync(string email)
     {
-        var page = await OpenTracedPageAsync($"{_journey[0].Name}-{email.Split('@')[0]}");
+        var page = await AnotherBrowserAsync(email.Split('@')[0]);
         await page.SignInAsync(email, App.DemoPassword);
         return page;
     }
+
+    /// <summary>Someone else's browser in the running journey (own cookies), not signed in; kept like the others when it fails.</summary>
+    public Task<IPage> AnotherBrowserAsync(string who) => OpenTracedPageAsync($"{_journey[0].Name}-{who}");
 
     private async Task<IPage> OpenTracedPageAsync(string name)
     {
