@@ -3,8 +3,6 @@ using FinCloud.Core;
 using FinCloud.Core.Audit;
 using FinCloud.Core.Identity;
 using FinCloud.Core.Organizations;
-using FinCloud.Core.Tenancy;
-using FinCloud.Migrations.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinCloud.Cli.Tests.Admin;
@@ -16,18 +14,7 @@ public sealed class CreateOrganizationTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private FinCloudDbContext Open(Guid? organization = null)
-    {
-        var options = new DbContextOptionsBuilder<FinCloudDbContext>();
-        SqliteDatabase.Configure(options, $"Data Source={Path.Combine(_data, "fincloud.db")};Pooling=false");
-        var tenant = new TenantContext();
-        if (organization is { } id)
-        {
-            tenant.Enter(id, null, ActorKind.System);
-        }
-
-        return new FinCloudDbContext(options.Options, tenant, TimeProvider.System);
-    }
+    private FinCloudDbContext Open(Guid? organization = null) => TestDatabase.Open(_data, organization);
 
     private async Task MigrateAsync()
     {

@@ -2,8 +2,6 @@ using System.Text.Json;
 using FinCloud.Core;
 using FinCloud.Core.Audit;
 using FinCloud.Core.Organizations;
-using FinCloud.Core.Tenancy;
-using FinCloud.Migrations.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinCloud.Cli.Tests.Audit;
@@ -12,18 +10,7 @@ public sealed class AuditVerifyTests : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("fincloud-cli-").FullName;
 
-    private FinCloudDbContext Open(Guid? organization = null)
-    {
-        var options = new DbContextOptionsBuilder<FinCloudDbContext>();
-        SqliteDatabase.Configure(options, $"Data Source={Path.Combine(_data, "fincloud.db")};Pooling=false");
-        var tenant = new TenantContext();
-        if (organization is { } id)
-        {
-            tenant.Enter(id, null, ActorKind.System);
-        }
-
-        return new FinCloudDbContext(options.Options, tenant, TimeProvider.System);
-    }
+    private FinCloudDbContext Open(Guid? organization = null) => TestDatabase.Open(_data, organization);
 
     /// <summary>A migrated database with one bank whose chain holds <paramref name="events"/> events.</summary>
     private async Task<Guid> SeedAsync(int events)
