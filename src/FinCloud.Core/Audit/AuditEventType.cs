@@ -27,6 +27,8 @@ public enum AuditEventType
     RecoveryCodesIssued = 207,
     RecoveryCodeUsed = 208,
     TwoFactorReset = 209,
+    AccountUnlocked = 210,
+    OtherSessionsEnded = 211,
 
     // 300–399 API access
     ApiKeyCreated = 300,

@@ -266,4 +266,36 @@ public sealed partial class MemberManagementTests(SharedApps apps) : IClassFixtu
         (await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Type == AuditEventType.PasswordChanged && e.After == "reset by e-mail link"), org)).ShouldBe(1);
         app.Logs.Lines.ShouldNotContain(l => l.Contains(email, StringComparison.OrdinalIgnoreCase), "the address is never logged");
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task An_administrator_lifts_a_lockout_and_a_member_ends_their_other_sessions(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var org = await app.CreateOrganizationAsync();
+        var (_, adminEmail) = await app.CreateMemberAsync(org, OrganizationRole.Administrator, Password);
+        var (officerId, officerEmail) = await app.CreateMemberAsync(org, OrganizationRole.Officer, Password, "업무 담당");
+        using (var guesser = app.Browser())
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await guesser.SignInAsync(officerEmail, "Wrong-password-" + i);
+            }
+
+            (await guesser.SignInAsync(officerEmail, Password)).Headers.Location!.ToString().ShouldContain("account/lockout");
+        }
+
+        using var admin = await SignedInAsync(app, adminEmail);
+        (await admin.GetStringAsync(new Uri("/admin", UriKind.Relative), Ct)).ShouldContain("data-testid=\"locked\"");
+        (await BodyAsync(await admin.PostFormPairsAsync("/admin", "unlock-" + officerId, []))).ShouldContain("업무 담당님의 계정 잠금을 해제했습니다.");
+        (await EventsAsync(app, org, AuditEventType.AccountUnlocked)).ShouldBe(1);
+        using var here = await SignedInAsync(app, officerEmail);
+        using var elsewhere = await SignedInAsync(app, officerEmail);
+
+        var stamp = await app.WithDbAsync(db => db.Users.Where(u => u.Id == officerId).Select(u => u.SecurityStamp).SingleAsync());
+        (await BodyAsync(await here.PostFormPairsAsync("/account/password", "end-other-sessions", []))).ShouldContain("다른 기기의 로그인은 5분 안에 끝납니다.");
+        (await app.WithDbAsync(db => db.Users.Where(u => u.Id == officerId).Select(u => u.SecurityStamp).SingleAsync())).ShouldNotBe(stamp);
+        (await EventsAsync(app, org, AuditEventType.OtherSessionsEnded)).ShouldBe(1);
+        (await here.GetAsync(new Uri("/cloud-use", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, "this browser stays signed in");
+    }
 }

@@ -44,4 +44,24 @@ public sealed class SessionExpiryTests
         expired.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         expired.Headers.Location!.ToString().ShouldContain("/account/login");
     }
+
+    [Fact]
+    public async Task Signing_out_everywhere_else_ends_the_other_sessions_at_their_next_check()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2027, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        await using var app = await FinCloudApp.StartAsync(Databases.Sqlite, clock: clock);
+        using var here = app.Browser();
+        using var elsewhere = app.Browser();
+        await here.SignInAsync("auditor@hanbit.example", app.DemoPassword);
+        await elsewhere.SignInAsync("auditor@hanbit.example", app.DemoPassword);
+
+        (await here.PostFormAsync("/account/password", "end-other-sessions", [])).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await DeadlinesAsync(elsewhere)).StatusCode.ShouldBe(HttpStatusCode.OK, "until the next check");
+
+        clock.Advance(TimeSpan.FromMinutes(6));
+        using var ended = await DeadlinesAsync(elsewhere);
+        ended.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        ended.Headers.Location!.ToString().ShouldContain("/account/login");
+        (await DeadlinesAsync(here)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FinCloud.Web.Features.Organizations;
 
-/// <summary>Why an administrator's 2단계 인증 action was refused.</summary>
-public enum TwoFactorRefusal
+/// <summary>Why an administrator's sign-in action on a member (2단계 인증, lockout) was refused.</summary>
+public enum SignInRefusal
 {
     None,
 
@@ -23,44 +23,47 @@ public enum TwoFactorRefusal
     Self,
 }
 
-/// <summary>An organisation administrator's side of 2단계 인증: the 필수 policy and resetting a member who lost their phone.</summary>
-public static class TwoFactorAdministration
+/// <summary>
+/// An organisation administrator's side of its members' sign-in: the 2단계 인증 필수 policy, resetting a member who lost
+/// their phone, and lifting a lockout.
+/// </summary>
+public static class SignInAdministration
 {
-    public static async Task<TwoFactorRefusal> SetPolicyAsync(FinCloudDbContext db, UserManager<FinCloudUser> users, bool required, CancellationToken ct)
+    public static async Task<SignInRefusal> SetPolicyAsync(FinCloudDbContext db, UserManager<FinCloudUser> users, bool required, CancellationToken ct)
     {
         var organization = await db.Organizations.SingleAsync(o => o.Id == db.Tenant.RequireOrganization(), ct);
         if (organization.RequiresTwoFactor == required)
         {
-            return TwoFactorRefusal.None;
+            return SignInRefusal.None;
         }
 
         if (required && (db.Tenant.ActorId is not { } actor || await users.FindByIdAsync(actor.ToString()) is not { TwoFactorEnabled: true }))
         {
-            return TwoFactorRefusal.AdministratorHasNone;
+            return SignInRefusal.AdministratorHasNone;
         }
 
         organization.RequireTwoFactor(required);
         db.Audit(AuditEventType.TwoFactorPolicyChanged, nameof(Organization), organization.Id,
             before: required ? "optional" : "required", after: required ? "required" : "optional");
         await db.SaveChangesAsync(ct);
-        return TwoFactorRefusal.None;
+        return SignInRefusal.None;
     }
 
     /// <summary>
     /// Turns a member's factor off and discards their key and recovery codes; their sessions end at the next cookie check
     /// (the security stamp changes). Under a 필수 policy they set up a new authenticator at their next sign-in.
     /// </summary>
-    public static async Task<TwoFactorRefusal> ResetAsync(FinCloudDbContext db, UserManager<FinCloudUser> users, Guid userId, CancellationToken ct)
+    public static async Task<SignInRefusal> ResetAsync(FinCloudDbContext db, UserManager<FinCloudUser> users, Guid userId, CancellationToken ct)
     {
         if (userId == db.Tenant.ActorId)
         {
-            return TwoFactorRefusal.Self;
+            return SignInRefusal.Self;
         }
 
         // Memberships are filtered to the administrator's organisation: anyone else's account is not found.
         if (!await db.Memberships.AnyAsync(m => m.UserId == userId, ct) || await users.FindByIdAsync(userId.ToString()) is not { } member)
         {
-            return TwoFactorRefusal.NotAMember;
+            return SignInRefusal.NotAMember;
         }
 
         // The account's changes and their audit event commit together.
@@ -69,7 +72,27 @@ public static class TwoFactorAdministration
         db.Audit(AuditEventType.TwoFactorReset, nameof(FinCloudUser), member.Id, before: "on", after: "off");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return TwoFactorRefusal.None;
+        return SignInRefusal.None;
+    }
+
+    /// <summary>
+    /// Lifts a member's lockout (five wrong passwords lock an account for 15 minutes) and clears the count of
+    /// failures, for a member who is sure it was them.
+    /// </summary>
+    public static async Task<SignInRefusal> UnlockAsync(FinCloudDbContext db, UserManager<FinCloudUser> users, Guid userId, CancellationToken ct)
+    {
+        if (!await db.Memberships.AnyAsync(m => m.UserId == userId, ct) || await users.FindByIdAsync(userId.ToString()) is not { } member)
+        {
+            return SignInRefusal.NotAMember;
+        }
+
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
+        await users.SetLockoutEndDateAsync(member, null);
+        await users.ResetAccessFailedCountAsync(member);
+        db.Audit(AuditEventType.AccountUnlocked, nameof(FinCloudUser), member.Id, before: "locked", after: "unlocked");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return SignInRefusal.None;
     }
 
     /// <summary>The factor off, its key replaced and its recovery codes gone (by the user or by an administrator).</summary>
