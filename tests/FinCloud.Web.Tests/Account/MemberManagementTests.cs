@@ -90,9 +90,11 @@ public sealed partial class MemberManagementTests(SharedApps apps) : IClassFixtu
         (await BodyAsync(await InviteAsync(admin, email, "신입 담당", OrganizationRole.Officer))).ShouldContain("이 주소로 보낸 초대가 아직 유효합니다.");
 
         var path = new Uri(link).PathAndQuery;
+        (await admin.GetStringAsync(new Uri(path, UriKind.Relative), Ct)).ShouldContain("지금 이 브라우저는 관리 담당님으로 로그인되어 있습니다.");
         using var person = app.Browser();
         var page = await person.GetStringAsync(new Uri(path, UriKind.Relative), Ct);
         page.ShouldContain(email);
+        page.ShouldNotContain("data-testid=\"signed-in-as\"");
         page.ShouldContain("value=\"신입 담당\"");
         var weak = await BodyAsync(await AcceptAsync(person, path, "신입 담당자", "short"));
         weak.ShouldContain("비밀번호는 12자 이상이어야 합니다.");
@@ -112,6 +114,8 @@ public sealed partial class MemberManagementTests(SharedApps apps) : IClassFixtu
         (await again.GetStringAsync(new Uri(path, UriKind.Relative), Ct)).ShouldContain("이미 사용한 초대입니다.");
         (await again.GetStringAsync(new Uri("/account/invitation/" + new string('0', 64), UriKind.Relative), Ct)).ShouldContain("이 초대 링크는 유효하지 않습니다.");
         (await admin.GetStringAsync(new Uri("/admin", UriKind.Relative), Ct)).ShouldContain("가입 완료");
+        var invitationId = await app.WithDbAsync(db => db.Invitations.Select(i => i.Id).SingleAsync(), org);
+        (await admin.PostFormPairsAsync("/admin", "resend-invitation-" + invitationId, [])).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "an accepted invitation offers no resend");
     }
 
     [Theory]
@@ -150,6 +154,16 @@ public sealed partial class MemberManagementTests(SharedApps apps) : IClassFixtu
         (await api.DeleteAsync(new Uri($"/api/organization/invitations/{id}", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await owner.GetStringAsync(new Uri(path, UriKind.Relative), Ct)).ShouldContain("관리자가 취소한 초대입니다.");
         (await EventsAsync(app, org, AuditEventType.InvitationRevoked)).ShouldBe(1);
+
+        // Sent again: a new link for the same person and roles; the old one stays dead.
+        var again = await api.PostAsync(new Uri($"/api/organization/invitations/{id}/resend", UriKind.Relative), null, Ct);
+        again.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var resent = await FinCloudApp.ReadAsync<JsonElement>(again);
+        resent.GetProperty("link").GetString().ShouldNotBe(created.GetProperty("link").GetString());
+        resent.GetProperty("invitation").GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["auditor"]);
+        (await owner.GetStringAsync(new Uri(path, UriKind.Relative), Ct)).ShouldContain("관리자가 취소한 초대입니다.");
+        var statuses = (await FinCloudApp.ReadAsync<JsonElement>(await api.GetAsync(uri, Ct))).EnumerateArray().Select(i => i.GetProperty("status").GetString()).ToList();
+        statuses.ShouldBe(["pending", "revoked"]);
     }
 
     [Fact]

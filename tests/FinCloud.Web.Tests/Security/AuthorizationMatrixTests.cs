@@ -389,6 +389,7 @@ public static partial class AccessPolicy
         ["POST /api/api-keys/"] = Access.Administrator,
         ["POST /api/organization/invitations/"] = Access.Administrator,
         ["DELETE /api/organization/invitations/{invitationId:guid}"] = Access.Administrator,
+        ["POST /api/organization/invitations/{invitationId:guid}/resend"] = Access.Administrator,
         ["PUT /api/organization/members/{userId:guid}/roles"] = Access.Administrator,
         ["DELETE /api/organization/members/{userId:guid}"] = Access.Administrator,
         ["POST /account/invitation/{token}"] = Access.Public,

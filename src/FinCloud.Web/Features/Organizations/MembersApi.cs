@@ -40,6 +40,7 @@ public static class MembersApi
         invitations.MapPost("", InviteAsync).ActsOnCallerOrganization("invites a person into the caller's organisation")
             .WithExampleRequest(new InviteRequest("new.officer@bank.example", "김담당", [OrganizationRole.Officer]));
         invitations.MapDelete("{invitationId:guid}", RevokeInvitationAsync);
+        invitations.MapPost("{invitationId:guid}/resend", SendAgainAsync);
 
         var members = organization.MapGroup("members").RequireAuthorization(Policies.Administrator);
         members.MapPut("{userId:guid}/roles", ChangeRolesAsync).WithExampleRequest(new RolesRequest([OrganizationRole.Officer, OrganizationRole.CommitteeMember]));
@@ -57,7 +58,7 @@ public static class MembersApi
 
     public static Task<Results<Created<CreatedInvitationDto>, ValidationProblem>> InviteAsync(
         InviteRequest request, FinCloudDbContext db, IMailSender mail, IConfiguration configuration, HttpRequest http, CancellationToken ct) =>
-        SendInvitationAsync(request, db, mail, configuration["App:BaseUrl"] ?? $"{http.Scheme}://{http.Host}{http.PathBase}", ct);
+        SendInvitationAsync(request, db, mail, BaseUrl(configuration, http), ct);
 
     /// <param name="baseUrl">Where the app is reached, for the link (<c>App:BaseUrl</c>, else the request's own address).</param>
     public static async Task<Results<Created<CreatedInvitationDto>, ValidationProblem>> SendInvitationAsync(
@@ -106,6 +107,48 @@ public static class MembersApi
         await mail.SendAsync(InvitationMail(invitation, organization.NameKo, link), ct);
         return TypedResults.Created($"/api/organization/invitations/{invitation.Id}",
             new CreatedInvitationDto(InvitationDto.From(invitation, db.Clock.GetUtcNow()), link));
+    }
+
+    public static Task<Results<Created<CreatedInvitationDto>, NotFound, Conflict<string>>> SendAgainAsync(
+        Guid invitationId, FinCloudDbContext db, IMailSender mail, IConfiguration configuration, HttpRequest http, CancellationToken ct) =>
+        ResendAsync(invitationId, db, mail, BaseUrl(configuration, http), ct);
+
+    /// <summary>Where people open the app: <c>App:BaseUrl</c>, else the request's own address.</summary>
+    private static string BaseUrl(IConfiguration configuration, HttpRequest http) =>
+        configuration["App:BaseUrl"] ?? $"{http.Scheme}://{http.Host}{http.PathBase}";
+
+    /// <summary>
+    /// A new link for the same person and roles (the mail went astray, or the seven days passed): a pending invitation
+    /// is withdrawn, so only the newest link works. An accepted invitation is not sent again.
+    /// </summary>
+    public static async Task<Results<Created<CreatedInvitationDto>, NotFound, Conflict<string>>> ResendAsync(
+        Guid invitationId, FinCloudDbContext db, IMailSender mail, string baseUrl, CancellationToken ct)
+    {
+        var old = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId, ct);
+        if (old is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = db.Clock.GetUtcNow();
+        if (old.StatusAt(now) is InvitationStatus.Accepted)
+        {
+            return TypedResults.Conflict("invitation-accepted");
+        }
+
+        if (old.Revoke(now))
+        {
+            db.Audit(AuditEventType.InvitationRevoked, nameof(Invitation), old.Id, before: "pending", after: "revoked (sent again)");
+        }
+
+        var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == db.Tenant.RequireOrganization(), ct);
+        var (invitation, token) = Invitation.Create(old.Email, old.DisplayName, old.Roles, db.Tenant.ActorId, now);
+        db.Invitations.Add(invitation);
+        db.Audit(AuditEventType.MemberInvited, nameof(Invitation), invitation.Id, after: $"roles={invitation.RoleNames}; again");
+        await db.SaveChangesAsync(ct);
+        var link = Invitation.Link(baseUrl, token);
+        await mail.SendAsync(InvitationMail(invitation, organization.NameKo, link), ct);
+        return TypedResults.Created($"/api/organization/invitations/{invitation.Id}", new CreatedInvitationDto(InvitationDto.From(invitation, now), link));
     }
 
     private static OutgoingMail InvitationMail(Invitation invitation, string organizationName, string link) =>
