@@ -210,6 +210,10 @@ public sealed partial class MemberManagementTests(SharedApps apps) : IClassFixtu
         var page = await admin.GetStringAsync(new Uri("/admin", UriKind.Relative), Ct);
         page.ShouldContain("remove-" + officerId);
         page.ShouldNotContain("remove-" + adminId);
+        var found = await admin.GetStringAsync(new Uri("/admin?q=" + Uri.EscapeDataString("업무"), UriKind.Relative), Ct);
+        found.ShouldContain("구성원 2명 중 1명 표시");
+        found.ShouldContain(officerEmail);
+        found.ShouldNotContain(adminEmail);
         var ticked = await admin.PostFormPairsAsync("/admin", "roles-" + officerId, [new("roles", "Auditor")]);
         (await BodyAsync(ticked)).ShouldContain("업무 담당님의 역할을 바꿨습니다.");
         (await RolesAsync(app, org, officerEmail)).ShouldBe([OrganizationRole.Auditor]);
