@@ -31,11 +31,11 @@ public static class OrganizationApi
         return o is null ? TypedResults.NotFound() : TypedResults.Ok(new OrganizationDto(o.Id, o.NameKo, o.NameEn, o.Kind, o.Sector, o.RequiresTwoFactor));
     }
 
-    public static async Task<Ok<List<MemberDto>>> ListMembersAsync(FinCloudDbContext db, CancellationToken ct)
-    {
-        var members = await db.Memberships.AsNoTracking()
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberDto(m.Id, u.Id, u.DisplayName, m.Role, u.TwoFactorEnabled))
-            .ToListAsync(ct);
-        return TypedResults.Ok(members);
-    }
+    public static async Task<Ok<List<MemberDto>>> ListMembersAsync(FinCloudDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await MembersQuery(db).ToListAsync(ct));
+
+    /// <summary>One row per membership of the caller's organisation, with the person's name and second factor.</summary>
+    public static IQueryable<MemberDto> MembersQuery(FinCloudDbContext db) =>
+        db.Memberships.AsNoTracking()
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberDto(m.Id, u.Id, u.DisplayName, m.Role, u.TwoFactorEnabled));
 }
