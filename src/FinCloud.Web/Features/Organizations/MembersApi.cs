@@ -215,7 +215,7 @@ public static class MembersApi
             await transaction.CommitAsync(ct);
         }
 
-        return TypedResults.Ok(await OrganizationApi.MembersQuery(db).Where(m => m.UserId == userId).ToListAsync(ct));
+        return TypedResults.Ok(await OrganizationApi.MembersQuery(db, userId).ToListAsync(ct));
     }
 
     public static async Task<Results<NoContent, NotFound, Conflict<string>>> RemoveAsync(Guid userId, FinCloudDbContext db, UserManager<FinCloudUser> users, CancellationToken ct)

@@ -34,8 +34,8 @@ public static class OrganizationApi
     public static async Task<Ok<List<MemberDto>>> ListMembersAsync(FinCloudDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await MembersQuery(db).ToListAsync(ct));
 
-    /// <summary>One row per membership of the caller's organisation, with the person's name and second factor.</summary>
-    public static IQueryable<MemberDto> MembersQuery(FinCloudDbContext db) =>
-        db.Memberships.AsNoTracking()
+    /// <summary>One row per membership of the caller's organisation (of one person when given), with the person's name and second factor.</summary>
+    public static IQueryable<MemberDto> MembersQuery(FinCloudDbContext db, Guid? userId = null) =>
+        db.Memberships.AsNoTracking().Where(m => userId == null || m.UserId == userId)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberDto(m.Id, u.Id, u.DisplayName, m.Role, u.TwoFactorEnabled));
 }
