@@ -218,8 +218,11 @@ public sealed partial class MemberManagementTests(SharedApps apps) : IClassFixtu
         (await BodyAsync(ticked)).ShouldContain("업무 담당님의 역할을 바꿨습니다.");
         (await RolesAsync(app, org, officerEmail)).ShouldBe([OrganizationRole.Auditor]);
 
+        string LastSignIn(string html) => Regex.Match(html, $"data-member=\"{Regex.Escape(officerEmail)}\"[\\s\\S]*?data-testid=\"last-sign-in\">(.*?)</td>").Groups[1].Value;
+        LastSignIn(page).ShouldBe("없음");
         using var officer = await SignedInAsync(app, officerEmail);
         (await officer.GetAsync(new Uri("/cloud-use", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        LastSignIn(await admin.GetStringAsync(new Uri("/admin", UriKind.Relative), Ct)).ShouldContain("<time", customMessage: "the sign-in's time, from the audit trail");
         (await BodyAsync(await admin.PostFormPairsAsync("/admin", "remove-" + officerId, []))).ShouldContain("업무 담당님을 구성원에서 삭제했습니다.");
         (await RolesAsync(app, org, officerEmail)).ShouldBeEmpty();
         (await EventsAsync(app, org, AuditEventType.MemberRemoved)).ShouldBe(1);

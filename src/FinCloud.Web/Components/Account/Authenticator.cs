@@ -14,6 +14,11 @@ public static class Authenticator
     /// <summary>How many recovery codes a user gets; each signs in once when the phone is lost.</summary>
     public const int RecoveryCodeCount = 10;
 
+    /// <summary>The audit summaries of a sign-in's two steps: the password alone does not sign in when a factor is on.</summary>
+    public const string PasswordOnlySoFar = "password ok; second factor required";
+
+    public const string SecondFactorAccepted = "second factor accepted";
+
     /// <summary>At or below this many unused recovery codes the account page asks for new ones.</summary>
     public const int FewRecoveryCodes = 3;
 
