@@ -60,8 +60,7 @@ public static class SignInAdministration
             return SignInRefusal.Self;
         }
 
-        // Memberships are filtered to the administrator's organisation: anyone else's account is not found.
-        if (!await db.Memberships.AnyAsync(m => m.UserId == userId, ct) || await users.FindByIdAsync(userId.ToString()) is not { } member)
+        if (await MemberAsync(db, users, userId, ct) is not { } member)
         {
             return SignInRefusal.NotAMember;
         }
@@ -81,7 +80,7 @@ public static class SignInAdministration
     /// </summary>
     public static async Task<SignInRefusal> UnlockAsync(FinCloudDbContext db, UserManager<FinCloudUser> users, Guid userId, CancellationToken ct)
     {
-        if (!await db.Memberships.AnyAsync(m => m.UserId == userId, ct) || await users.FindByIdAsync(userId.ToString()) is not { } member)
+        if (await MemberAsync(db, users, userId, ct) is not { } member)
         {
             return SignInRefusal.NotAMember;
         }
@@ -103,4 +102,8 @@ public static class SignInAdministration
         await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes");
         await Security.OneTimeAuthenticatorTokenProvider.ForgetAsync(users, user);
     }
+
+    /// <summary>The account of a member of the administrator's organisation; null for anyone else (memberships are tenant-filtered).</summary>
+    private static async Task<FinCloudUser?> MemberAsync(FinCloudDbContext db, UserManager<FinCloudUser> users, Guid userId, CancellationToken ct) =>
+        await db.Memberships.AnyAsync(m => m.UserId == userId, ct) ? await users.FindByIdAsync(userId.ToString()) : null;
 }
