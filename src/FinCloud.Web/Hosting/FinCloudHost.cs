@@ -113,6 +113,10 @@ public static class FinCloudHost
             .AddPolicy(Policies.Editor, p => p.RequireClaim(FinCloudClaims.OrganizationId)
                 .RequireRole(nameof(OrganizationRole.Officer), nameof(OrganizationRole.Ciso), nameof(OrganizationRole.CommitteeMember), nameof(OrganizationRole.Administrator)))
             .AddPolicy(Policies.Administrator, p => p.RequireClaim(FinCloudClaims.OrganizationId).RequireRole(nameof(OrganizationRole.Administrator)))
+            .AddPolicy(Policies.Institution, p => p.RequireAuthenticatedUser().RequireClaim(FinCloudClaims.OrganizationId)
+                .RequireAssertion(c => c.User.Kind() == Core.Organizations.OrganizationKind.FinancialInstitution))
+            .AddPolicy(Policies.Supervisor, p => p.RequireAuthenticatedUser().RequireClaim(FinCloudClaims.OrganizationId)
+                .RequireAssertion(c => c.User.Kind() == Core.Organizations.OrganizationKind.Fss))
             .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser().RequireClaim(FinCloudClaims.OrganizationId));
 
@@ -209,6 +213,7 @@ public static class FinCloudHost
         app.MapCaseListExport();
         app.MapContinuityExports();
         Features.CloudUse.EvidenceApi.MapCloudUseFiles(app);
+        Features.Supervision.SupervisionApi.MapSupervisionFiles(app);
         Features.Exchange.ExchangeFiles.MapExchangeFiles(app);
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();

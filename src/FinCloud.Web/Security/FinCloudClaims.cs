@@ -61,6 +61,12 @@ public static class Policies
 
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>Any member of a 금융회사: the institution's own workspaces (cloud use, 망분리 예외, continuity, scans).</summary>
+    public const string Institution = nameof(Institution);
+
+    /// <summary>Any member of 금융감독원: the supervisor's views across institutions.</summary>
+    public const string Supervisor = nameof(Supervisor);
+
     /// <summary>The API: API keys sent as bearer tokens.</summary>
     public const string Api = nameof(Api);
 }

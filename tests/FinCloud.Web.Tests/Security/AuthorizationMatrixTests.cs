@@ -187,6 +187,9 @@ public sealed record Access(string Name, IReadOnlySet<OrganizationRole>? Roles, 
 
     public static readonly Access Administrator = new(nameof(Administrator), new HashSet<OrganizationRole> { OrganizationRole.Administrator });
 
+    /// <summary>The FSS's supervisory views: no role of the institution this matrix signs in to (OrganizationKindAccessTests covers the FSS).</summary>
+    public static readonly Access Supervisor = new(nameof(Supervisor), new HashSet<OrganizationRole>());
+
     /// <summary>A step of signing in that only follows a password sign-in; anyone else is sent back to sign in.</summary>
     public static readonly Access SignInStep = new(nameof(SignInStep), null, "unauthenticated");
 
@@ -256,6 +259,7 @@ public static partial class AccessPolicy
         ["GET /api/webhooks/{webhookId:guid}"] = Access.Administrator,
         ["GET /api/webhooks/{webhookId:guid}/deliveries"] = Access.Administrator,
         ["GET /api/audit/events"] = Access.Member,
+        ["GET /api/supervision/submissions/{submissionId:guid}/package"] = Access.Member,
         ["GET /api/audit/events/{eventId:guid}"] = Access.Member,
         ["GET /api/cloud-use/cases"] = Access.Member,
         ["GET /api/cloud-use/cases/{caseId:guid}"] = Access.Member,
@@ -352,7 +356,7 @@ public static partial class AccessPolicy
         ["GET /continuity/processes/{ProcessId:guid}"] = Access.Member,
         ["GET /continuity/joint-drill-participations/{ParticipationId:guid}"] = Access.Member,
         ["GET /continuity/joint-drills"] = Access.Member,
-        ["GET /continuity/joint-drills/{JointDrillId:guid}"] = Access.Member,
+        ["GET /continuity/joint-drills/{JointDrillId:guid}"] = Access.Supervisor,
         ["GET /continuity/plan"] = Access.Member,
         ["GET /continuity/third-parties"] = Access.Member,
         ["GET /csp-evaluations"] = Access.Member,
@@ -370,8 +374,9 @@ public static partial class AccessPolicy
         ["GET /separation-designations"] = Access.Member,
         ["GET /separation-exemptions"] = Access.Member,
         ["GET /separation-exemptions/{Id:guid}"] = Access.Member,
-        ["GET /supervision/sector-risk"] = Access.Member,
-        ["GET /supervision/separation-exemptions"] = Access.Member,
+        ["GET /supervision/sector-risk"] = Access.Supervisor,
+        ["GET /reports/files/{submissionId:guid}/package"] = Access.Supervisor,
+        ["GET /supervision/separation-exemptions"] = Access.Supervisor,
         ["GET /{**path:file}"] = Access.Public,
         ["PATCH /api/cloud-use/cases/{caseId:guid}/tasks/{taskId:guid}"] = Access.Editor,
         ["POST /"] = Access.Member,
@@ -479,7 +484,7 @@ public static partial class AccessPolicy
         ["POST /continuity/processes/{ProcessId:guid}"] = Access.Member,
         ["POST /continuity/joint-drill-participations/{ParticipationId:guid}"] = Access.Member,
         ["POST /continuity/joint-drills"] = Access.Member,
-        ["POST /continuity/joint-drills/{JointDrillId:guid}"] = Access.Member,
+        ["POST /continuity/joint-drills/{JointDrillId:guid}"] = Access.Supervisor,
         ["POST /continuity/bia"] = Access.Member,
         ["POST /continuity/dr"] = Access.Member,
         ["POST /continuity/drills"] = Access.Member,
@@ -502,8 +507,8 @@ public static partial class AccessPolicy
         ["POST /separation-designations"] = Access.Member,
         ["POST /separation-exemptions"] = Access.Member,
         ["POST /separation-exemptions/{Id:guid}"] = Access.Member,
-        ["POST /supervision/sector-risk"] = Access.Member,
-        ["POST /supervision/separation-exemptions"] = Access.Member,
+        ["POST /supervision/sector-risk"] = Access.Supervisor,
+        ["POST /supervision/separation-exemptions"] = Access.Supervisor,
         ["PUT /api/cloud-use/cases/{caseId:guid}/csp-evaluation/items"] = Access.Editor,
         ["PUT /api/cloud-use/cases/{caseId:guid}/facts"] = Access.Editor,
         ["PUT /api/cloud-use/cases/{caseId:guid}/forms/business-continuity-plan"] = Access.Editor,

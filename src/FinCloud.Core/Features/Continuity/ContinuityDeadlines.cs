@@ -1,4 +1,5 @@
 using FinCloud.Core.Deadlines;
+using FinCloud.Core.Organizations;
 using FinCloud.Rules;
 using FinCloud.Rules.Continuity;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,12 @@ public sealed class ContinuityDeadlines : IDeadlineSource
     public async Task<IReadOnlyList<Deadline>> OpenDeadlinesAsync(FinCloudDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // 전자금융감독규정 binds 금융회사 (and 전자금융업자): the FSI and the FSS owe none of these duties.
+        if (!await db.ActsAsAsync(OrganizationKind.FinancialInstitution, ct))
+        {
+            return [];
+        }
+
         var today = KoreanTime.Today(db.Clock);
         var deadlines = new List<Deadline>();
 

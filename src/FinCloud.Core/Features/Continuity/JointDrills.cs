@@ -50,12 +50,7 @@ public sealed record JointDrillSummary(JointDrill Drill, int Invited, int Report
 /// </summary>
 public static class JointDrills
 {
-    public static async Task<bool> IsSupervisorAsync(FinCloudDbContext db, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var me = db.Tenant.RequireOrganization();
-        return await db.Organizations.AnyAsync(o => o.Id == me && o.Kind == OrganizationKind.Fss, ct);
-    }
+    public static Task<bool> IsSupervisorAsync(FinCloudDbContext db, CancellationToken ct) => db.ActsAsAsync(OrganizationKind.Fss, ct);
 
     /// <summary>Financial institutions the supervisor may invite, by name.</summary>
     public static Task<List<Organization>> InstitutionsAsync(FinCloudDbContext db, CancellationToken ct)

@@ -50,12 +50,7 @@ public static class FsiResults
     /// <summary>The catalogue in force on <paramref name="day"/>: the one the cloud-use rulebook in force reads.</summary>
     public static CspCatalogue CatalogueInForce(DateOnly day) => CspCatalogues.ForRegime(RulebookLibrary.CloudUseInForce(day).Id);
 
-    public static async Task<bool> IsFsiAsync(FinCloudDbContext db, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var me = db.Tenant.RequireOrganization();
-        return await db.Organizations.AnyAsync(o => o.Id == me && o.Kind == OrganizationKind.Fsi, ct);
-    }
+    public static Task<bool> IsFsiAsync(FinCloudDbContext db, CancellationToken ct) => db.ActsAsAsync(OrganizationKind.Fsi, ct);
 
     public static async Task<PublishedEvaluation> PlanAsync(FinCloudDbContext db, string provider, string service, ServiceModel model, FsiEvaluationType type, Guid? supersedes, CancellationToken ct)
     {
@@ -156,8 +151,7 @@ public static class FsiResults
     public static async Task<int> ReceiveFromInstallationAsync(FinCloudDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var me = db.Tenant.RequireOrganization();
-        if (!await db.Organizations.AnyAsync(o => o.Id == me && o.Kind == OrganizationKind.FinancialInstitution, ct))
+        if (!await db.ActsAsAsync(OrganizationKind.FinancialInstitution, ct))
         {
             return 0;
         }

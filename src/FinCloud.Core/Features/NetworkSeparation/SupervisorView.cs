@@ -55,8 +55,7 @@ public static class SupervisorView
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
-        var reader = db.Tenant.RequireOrganization();
-        if (!await db.Organizations.AnyAsync(o => o.Id == reader && o.Kind == OrganizationKind.Fss, ct))
+        if (!await db.ActsAsAsync(OrganizationKind.Fss, ct))
         {
             return [];
         }

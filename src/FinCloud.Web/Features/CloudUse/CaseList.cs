@@ -43,7 +43,7 @@ public static class CaseList
         Definition.PageAsync(db.CloudUseCases.AsNoTracking(), query, ct);
 
     public static IEndpointConventionBuilder MapCaseListExport(this IEndpointRouteBuilder routes) =>
-        routes.MapGet(ExportPath, ExportAsync).RequireAuthorization(Policies.Member).ExcludeFromDescription();
+        routes.MapGet(ExportPath, ExportAsync).RequireAuthorization(Policies.Institution).ExcludeFromDescription();
 
     /// <summary>The whole filtered list (not only the page shown) as XLSX, in the user's language.</summary>
     public static async Task<IResult> ExportAsync(HttpContext context, FinCloudDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)

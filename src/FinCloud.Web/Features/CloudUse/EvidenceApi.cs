@@ -43,7 +43,7 @@ public static class EvidenceApi
     /// <summary>Downloads and previews for signed-in users (cookie), outside the API.</summary>
     public static RouteGroupBuilder MapCloudUseFiles(this IEndpointRouteBuilder routes)
     {
-        var files = routes.MapGroup("/cloud-use/files").RequireAuthorization(Policies.Member).ExcludeFromDescription();
+        var files = routes.MapGroup("/cloud-use/files").RequireAuthorization(Policies.Institution).ExcludeFromDescription();
         files.MapGet("{caseId:guid}/evidence/{evidenceId:guid}", DownloadAsync);
         files.MapGet("{caseId:guid}/packages/{packageId:guid}", ReportPackageApi.DownloadAsync);
         files.MapGet("minutes/{meetingId:guid}", CommitteeApi.MinutesAsync);

@@ -15,7 +15,7 @@ public static class ContinuityExports
 
     public static IEndpointRouteBuilder MapContinuityExports(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/continuity/export").RequireAuthorization(Policies.Member).ExcludeFromDescription();
+        var group = routes.MapGroup("/continuity/export").RequireAuthorization(Policies.Institution).ExcludeFromDescription();
         group.MapGet("bia.xlsx", async (FinCloudDbContext db, CancellationToken ct) =>
             await FileAsync(db, "bia", "xlsx", ContinuityDocuments.BiaXlsx(await ContinuitySnapshot.LoadAsync(db, ct)), ct));
         group.MapGet("bia.pdf", async (FinCloudDbContext db, CancellationToken ct) =>
