@@ -54,8 +54,17 @@ public sealed class SameInstallationSubmissionTests(SharedApps apps) : IClassFix
         (await FinCloudApp.ReadAsync<List<SubmissionDto>>(await fssApi.GetAsync("/api/supervision/submissions", Ct)))
             .Count(s => s.PackageSha256 == package.Sha256).ShouldBe(1, "listing again does not copy the package twice");
 
+        // The FSS reads the report as the institution sent it: the package, byte for byte (its hash is the inbox's).
+        using (var download = await fssApi.GetAsync($"/api/supervision/submissions/{received.Id}/package", Ct))
+        {
+            download.StatusCode.ShouldBe(HttpStatusCode.OK);
+            download.Content.Headers.ContentType!.MediaType.ShouldBe("application/zip");
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await download.Content.ReadAsByteArrayAsync(Ct))).ShouldBe(package.Sha256);
+        }
+
+        (await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Type == AuditEventType.SharedRecordRead && e.EntityId == package.Id.ToString()), fss))
+            .ShouldBe(2, "receiving it and downloading it are both reads of the institution's record");
         (await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Type == AuditEventType.SharedWithSupervisor && e.EntityId == package.Id.ToString()), bank)).ShouldBeTrue();
-        (await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Type == AuditEventType.SharedRecordRead && e.EntityId == package.Id.ToString()), fss)).ShouldBeTrue();
 
         using (var ask = await fssApi.PostAsJsonAsync($"/api/supervision/submissions/{received.Id}/supplementation",
                    new SupplementationRequestBody("계약서 사본을 첨부하십시오.", null), FinCloudApp.Json, Ct))
@@ -72,5 +81,7 @@ public sealed class SameInstallationSubmissionTests(SharedApps apps) : IClassFix
         (await FinCloudApp.ReadAsync<List<SubmissionDto>>(await otherApi.GetAsync("/api/supervision/submissions", Ct))).ShouldBeEmpty();
         (await FinCloudApp.ReadAsync<List<ReceivedRequestDto>>(await otherApi.GetAsync("/api/supervision/requests", Ct))).ShouldBeEmpty();
         (await otherApi.GetAsync($"/api/supervision/submissions/{received.Id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await otherApi.GetAsync($"/api/supervision/submissions/{received.Id}/package", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bankApi.GetAsync($"/api/supervision/submissions/{received.Id}/package", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "the FSS's inbox record is the FSS's");
     }
 }

@@ -27,7 +27,8 @@ public sealed record SubmissionDto(
 
 public sealed record MessageDto(Guid Id, bool FromSupervisor, string Text, DateOnly? RespondBy, DateTimeOffset At);
 
-public sealed record SubmissionDetailDto(SubmissionDto Submission, string DueComputation, JsonElement Payload, IReadOnlyList<MessageDto> Messages);
+/// <summary>A report in the inbox with what it is about (the workload) and the case JSON the institution sent.</summary>
+public sealed record SubmissionDetailDto(SubmissionDto Submission, string DueComputation, ReportedWorkload Workload, JsonElement Payload, IReadOnlyList<MessageDto> Messages);
 
 public sealed record ChangeStatusRequest(SubmissionStatus Status);
 
@@ -49,6 +50,8 @@ public static class SupervisionApi
         var group = routes.MapGroup("supervision").WithTags("Supervision");
         group.MapGet("submissions", ListAsync).ActsOnCallerOrganization("the caller's inbox (empty unless the caller is the FSS)");
         group.MapGet("submissions/{submissionId:guid}", GetAsync);
+        group.MapGet("submissions/{submissionId:guid}/package", PackageAsync)
+            .WithDescription("The report as the institution sent it: the signed bundle, or the package (documents, case.json, manifest, SHA256SUMS).");
         group.MapPost("submissions/{submissionId:guid}/status", ChangeStatusAsync).RequireAuthorization(Policies.Editor)
             .WithExampleRequest(new ChangeStatusRequest(SubmissionStatus.UnderReview));
         group.MapPost("submissions/{submissionId:guid}/supplementation", RequestSupplementationAsync).RequireAuthorization(Policies.Editor)
@@ -59,11 +62,7 @@ public static class SupervisionApi
         return group;
     }
 
-    private static async Task<bool> IsSupervisorAsync(FinCloudDbContext db, CancellationToken ct)
-    {
-        var me = db.Tenant.RequireOrganization();
-        return await db.Organizations.AnyAsync(o => o.Id == me && o.Kind == OrganizationKind.Fss, ct);
-    }
+    private static Task<bool> IsSupervisorAsync(FinCloudDbContext db, CancellationToken ct) => db.ActsAsAsync(OrganizationKind.Fss, ct);
 
     /// <summary>
     /// Copies report packages institutions of this installation submitted into the FSS inbox. Reads past the tenant filter
@@ -160,7 +159,55 @@ public static class SupervisionApi
         var messages = await db.SubmissionMessages.AsNoTracking().Where(m => m.SubmissionId == s.Id).OrderBy(m => m.Id)
             .Select(m => new MessageDto(m.Id, m.FromSupervisor, m.Text, m.RespondBy, m.At)).ToListAsync(ct);
         using var payload = JsonDocument.Parse(s.PayloadJson);
-        return TypedResults.Ok(new SubmissionDetailDto(SubmissionDto.From(s), s.DueComputation, payload.RootElement.Clone(), messages));
+        return TypedResults.Ok(new SubmissionDetailDto(SubmissionDto.From(s), s.DueComputation, new ReportedWorkload(s.CspName, s.ServiceName, s.Regions, s.IsMaterial),
+            payload.RootElement.Clone(), messages));
+    }
+
+    /// <summary>Downloads for the FSS's signed-in users (cookie), outside the API.</summary>
+    public static RouteGroupBuilder MapSupervisionFiles(this IEndpointRouteBuilder routes)
+    {
+        var files = routes.MapGroup("/reports/files").RequireAuthorization(Policies.Supervisor).ExcludeFromDescription();
+        files.MapGet("{submissionId:guid}/package", PackageAsync);
+        return files;
+    }
+
+    /// <summary>
+    /// The report as the institution sent it: the signed bundle as imported, or, for a report submitted in this
+    /// installation, the institution's package itself (read past the tenant filter only while it stays submitted, checked
+    /// against the hash the inbox recorded, and audited as a read of a shared record).
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, NotFound, Conflict<string>>> PackageAsync(Guid submissionId, FinCloudDbContext db, EvidenceStore store, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(store);
+        var s = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == submissionId, ct);
+        if (s is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (s.BundleId is { } bundleId)
+        {
+            var bundle = await db.ImportedBundles.AsNoTracking().Where(b => b.BundleId == bundleId).Select(b => b.Content).SingleOrDefaultAsync(ct);
+            return bundle is null ? TypedResults.NotFound() : TypedResults.File(bundle, "application/zip", $"fincloud-report-{s.SourceRecordId:N}.zip");
+        }
+
+        var package = await db.ReportPackages.AcrossTenants(AcrossTenantsReason.SupervisoryGrant).AsNoTracking()
+            .SingleOrDefaultAsync(p => p.Id == s.SourceRecordId && p.OrganizationId == s.SourceOrganizationId && p.State == ReportPackageState.Submitted, ct);
+        if (package is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var bytes = await File.ReadAllBytesAsync(store.PathOf(package.StorageKey), ct);
+        if (!string.Equals(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), s.PackageSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Conflict("package-damaged");
+        }
+
+        db.Audit(AuditEventType.SharedRecordRead, nameof(ReportPackage), package.Id, after: $"downloaded from the inbox as {s.Id}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.File(bytes, "application/zip", $"fss-report-{s.SourceRecordId:N}.zip");
     }
 
     public static async Task<Results<Ok<SubmissionDto>, NotFound, Conflict<string>>> ChangeStatusAsync(Guid submissionId, ChangeStatusRequest request, FinCloudDbContext db, CancellationToken ct)
