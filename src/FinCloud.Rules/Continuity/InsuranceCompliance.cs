@@ -158,13 +158,13 @@ public static class InsuranceCompliance
             }
             else
             {
-                shortfalls.Add(new(InsuranceShortfallKind.LimitBelowMinimum, $"총 보상한도 {Won(aggregate)}가 필요 금액 {Won(needed)}에 미달합니다", needed, aggregate));
+                shortfalls.Add(new(InsuranceShortfallKind.LimitBelowMinimum, $"총 보상한도 {Won(aggregate)}이 필요 금액 {Won(needed)}에 미달합니다", needed, aggregate));
             }
         }
 
         if (perIncident < needed)
         {
-            shortfalls.Add(new(InsuranceShortfallKind.PerIncidentLimitBelowMinimum, $"사고 건당 보상한도 {Won(perIncident)}가 필요 금액 {Won(needed)}에 미달합니다", needed, perIncident));
+            shortfalls.Add(new(InsuranceShortfallKind.PerIncidentLimitBelowMinimum, $"사고 건당 보상한도 {Won(perIncident)}이 필요 금액 {Won(needed)}에 미달합니다", needed, perIncident));
         }
 
         if (types is not null)
@@ -179,7 +179,7 @@ public static class InsuranceCompliance
                 }
                 else if (limit < needed)
                 {
-                    shortfalls.Add(new(InsuranceShortfallKind.IncidentTypeBelowMinimum, $"사고 유형 '{TypeLabel(type)}'의 한도 {Won(limit)}가 필요 금액 {Won(needed)}에 미달합니다", needed, limit));
+                    shortfalls.Add(new(InsuranceShortfallKind.IncidentTypeBelowMinimum, $"사고 유형 '{TypeLabel(type)}'의 한도 {Won(limit)}이 필요 금액 {Won(needed)}에 미달합니다", needed, limit));
                 }
             }
         }

@@ -41,8 +41,11 @@ public sealed class ScanJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GetByTestId("result-counts").WaitForAsync();
         (await page.Locator("[data-testid=result-count][data-type=rrn] td").Nth(1).InnerTextAsync()).ShouldBe("2");
         (await page.Locator("[data-testid=result-count][data-type=phone] td").Nth(1).InnerTextAsync()).ShouldBe("2");
+        (await page.Locator("[data-testid=result-count][data-type=rrn] td").Nth(0).InnerTextAsync()).ShouldBe("주민등록번호");
         var samples = await page.GetByTestId("result-samples").InnerTextAsync();
         samples.ShouldContain("900101-1******");
+        samples.ShouldNotContain("high", Case.Sensitive, "confidence reads 높음/보통/낮음");
+        samples.ShouldNotContain("medium");
         (await page.ContentAsync()).ShouldNotContain("1234568");
         (await page.GetByTestId("result-sha256").InnerTextAsync()).Length.ShouldBe(64);
         await BrowserFixture.ScreenshotAsync(page, "41-scan-result");

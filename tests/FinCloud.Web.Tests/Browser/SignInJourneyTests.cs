@@ -77,7 +77,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.SignInAsync("admin@hanbit.example", browser.App.DemoPassword);
         await page.GotoAsync("/admin/audit");
         await page.WaitUntilReadyAsync();
-        (await page.GetByTestId("audit-events").InnerTextAsync()).ShouldContain("SignInSucceeded");
+        (await page.GetByTestId("audit-events").InnerTextAsync()).ShouldContain("로그인");
         await page.GetByTestId("verify-chain").ClickAsync();
         var result = page.GetByTestId("verify-result");
         await result.WaitForAsync();

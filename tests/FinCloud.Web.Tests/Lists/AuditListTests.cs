@@ -119,7 +119,8 @@ public sealed partial class AuditListTests(SharedApps apps) : IClassFixture<Shar
 
         var html = await client.GetStringAsync(new Uri("/admin/audit", UriKind.Relative), Ct);
         html.ShouldContain("data-testid=\"audit-events\"");
-        html.ShouldContain("SignInSucceeded");
+        html.ShouldContain("title=\"SignInSucceeded\">로그인</span>", Case.Sensitive, "events are named in Korean, the code's name on hover");
+        html.ShouldContain(">사용자<");
         html.ShouldContain("data-testid=\"list-position\"");
         html.ShouldContain("aria-sort=\"descending\"");
 

@@ -1,3 +1,4 @@
+using FinCloud.Rules;
 using FinCloud.Rules.Continuity;
 
 namespace FinCloud.Core.Features.Continuity;
@@ -137,11 +138,11 @@ public static class ContinuityValidation
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors[field] = $"{label}을(를) 입력하세요";
+            errors[field] = $"{KoreanParticles.AsObject(label)} 입력하세요";
         }
         else if (value.Trim().Length > max)
         {
-            errors[field] = $"{label}은(는) {max}자 이내로 입력하세요";
+            errors[field] = $"{KoreanParticles.AsTopic(label)} {max}자 이내로 입력하세요";
         }
     }
 }
