@@ -65,6 +65,11 @@ public sealed partial class CloudUseJourneyTests(BrowserFixture browser) : IClas
         }
 
         (await page.GetByTestId("req-business-continuity-plan").InnerTextAsync()).ShouldBe("필수 (○)");
+        // The reference's confidence tags read as named badges: the contract's [R] becomes 추정, with its meaning on hover.
+        tasks.ShouldNotContain("[R]");
+        var reconstructed = page.GetByTestId("tasks").Locator("abbr.source-tag[data-tag=R]").First;
+        (await reconstructed.InnerTextAsync()).ShouldBe("추정");
+        (await reconstructed.GetAttributeAsync("title")).ShouldNotBeNullOrEmpty();
         var citation = (await page.GetByTestId("citations").Locator("li").First.InnerTextAsync()).Trim();
         await BrowserFixture.ScreenshotAsync(page, "12-case-decision-and-plan");
 
