@@ -130,6 +130,24 @@ public sealed partial class SignInTests(SharedApps apps) : IClassFixture<SharedA
     }
 
     [Theory]
+    [InlineData("/separation-exemptions/{0}")]
+    [InlineData("/continuity/drills/{0}")]
+    [InlineData("/continuity/incidents/{0}")]
+    [InlineData("/continuity/joint-drill-participations/{0}")]
+    [InlineData("/cloud-use/cases/{0}")]
+    public async Task A_record_that_is_not_there_or_not_ours_answers_404(string route)
+    {
+        var app = await apps.GetAsync(Databases.Sqlite);
+        using var client = Browser(app);
+        (await client.SignInAsync("officer@hanbit.example", app.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        using var response = await client.GetAsync(new Uri(string.Format(System.Globalization.CultureInfo.InvariantCulture, route, Guid.NewGuid()), UriKind.Relative), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("페이지를 찾을 수 없습니다");
+    }
+
+    [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Pages_ask_anonymous_visitors_to_sign_in(string provider)
     {
