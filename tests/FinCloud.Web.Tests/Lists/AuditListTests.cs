@@ -130,7 +130,7 @@ public sealed partial class AuditListTests(SharedApps apps) : IClassFixture<Shar
         var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<Row>().ToList();
         rows[0].InnerText.ShouldContain("일시(KST)");
         rows.Count.ShouldBeGreaterThan(1);
-        rows.Skip(1).ShouldAllBe(r => r.InnerText.Contains("SignInSucceeded"));
+        rows.Skip(1).ShouldAllBe(r => r.InnerText.Contains("SignInSucceeded") && r.InnerText.Contains("로그인"), "each event by its Korean name and its code");
 
         using var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         (await anonymous.GetAsync(new Uri("/admin/audit/export.xlsx", UriKind.Relative), Ct)).StatusCode.ShouldNotBe(HttpStatusCode.OK);
