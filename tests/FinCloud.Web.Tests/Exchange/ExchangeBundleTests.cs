@@ -168,6 +168,13 @@ public sealed class ExchangeBundleTests
         documents.ShouldContain("documents/report.docx");
         documents.ShouldContain("documents/annex.xlsx");
 
+        // The FSS downloads the report as it arrived: the signed bundle, byte for byte.
+        using (var download = await fss.Api.GetAsync($"/api/supervision/submissions/{received.Id}/package", Ct))
+        {
+            download.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await download.Content.ReadAsByteArrayAsync(Ct)).ShouldBe(bundle);
+        }
+
         // The same bundle a second time is a replay: refused, nothing added.
         var (_, replay) = await ImportAsync(fss, bundle);
         replay.Reason.ShouldBe("replayed");

@@ -45,6 +45,8 @@ public sealed partial class SupervisionPageTests(SharedApps apps) : IClassFixtur
         var detail = await PageAsync(supervisor, $"/reports/{submission}");
         detail.ShouldContain("인터넷뱅킹 이전");
         detail.ShouldContain("7일 지연");
+        detail.ShouldContain("가나클라우드 · IaaS (kr-central-1) —");
+        detail.ShouldContain($"href=\"reports/files/{submission}/package\"");
         (await PageAsync(supervisor, "/supervision/sector-risk")).ShouldContain("가나클라우드");
         (await PageAsync(supervisor, "/exchange")).ShouldContain("신뢰 발행기관");
 
@@ -58,6 +60,9 @@ public sealed partial class SupervisionPageTests(SharedApps apps) : IClassFixtur
         officerReports.ShouldContain("제출한 보고가 없습니다");
         using var foreign = await officer.GetAsync(new Uri($"/reports/{submission}", UriKind.Relative), Ct);
         foreign.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // The download is the FSS's: an institution is refused it, whatever the id.
+        using var download = await officer.GetAsync(new Uri($"/reports/files/{submission}/package", UriKind.Relative), Ct);
+        download.Headers.Location?.ToString().ShouldContain("/account/access-denied");
         (await foreign.Content.ReadAsStringAsync(Ct)).ShouldNotContain("인터넷뱅킹 이전");
     }
 }
