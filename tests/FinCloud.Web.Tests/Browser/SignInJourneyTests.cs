@@ -72,6 +72,25 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         });
 
     [Fact]
+    public Task The_first_tab_offers_a_skip_to_the_page_content() => browser.RunAsync("skip-link", async page =>
+    {
+        await page.SignInAsync("officer@hanbit.example", browser.App.DemoPassword);
+        await page.GotoAsync("/deadlines");
+        await page.WaitUntilReadyAsync();
+        // The first thing the Tab key reaches from the top of the document (navigation itself puts the focus on the
+        // page's heading, FocusOnNavigate).
+        (await page.EvaluateAsync<string>("document.querySelector('a[href], button, input, select, textarea, [tabindex]:not([tabindex=\"-1\"])').textContent"))
+            .ShouldBe("본문으로 건너뛰기");
+        await page.Locator("a.skip-link").FocusAsync();
+        (await page.Locator("a.skip-link").BoundingBoxAsync())!.X.ShouldBeGreaterThanOrEqualTo(0, "visible while focused");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main#main")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        (await page.EvaluateAsync<bool>("document.activeElement.closest('main') !== null")).ShouldBeTrue("the next Tab is in the content, not the header");
+        new Uri(page.Url).AbsolutePath.ShouldBe("/deadlines", "the link stays on the page rather than following <base href> home");
+    });
+
+    [Fact]
     public Task An_administrator_verifies_the_audit_chain_on_the_audit_page() => browser.RunAsync("audit-verify", async page =>
     {
         await page.SignInAsync("admin@hanbit.example", browser.App.DemoPassword);
