@@ -117,7 +117,7 @@ public sealed class AuthorizationMatrixTests
     }
 
     /// <summary>The API answers 401/403; pages redirect to sign-in or to the access-denied page.</summary>
-    private static string Outcome(HttpResponseMessage response)
+    internal static string Outcome(HttpResponseMessage response)
     {
         var location = response.Headers.Location?.ToString() ?? "";
         return response.StatusCode switch

@@ -33,10 +33,7 @@ public sealed partial class OrganizationKindAccessTests(SharedApps apps) : IClas
     private static async Task<string> OutcomeAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
-        var location = response.Headers.Location?.ToString() ?? "";
-        return location.Contains("/account/access-denied", StringComparison.Ordinal) || response.StatusCode == HttpStatusCode.Forbidden ? "forbidden"
-            : location.Contains("/account/login", StringComparison.Ordinal) ? "unauthenticated"
-            : "allowed";
+        return AuthorizationMatrixTests.Outcome(response);
     }
 
     [Fact]
