@@ -80,7 +80,7 @@ public static class DisasterRecoveryCheck
                 from = v.EffectiveFrom;
             }
 
-            return new DrDuty(true, from, inForce.Id, inForce.Provision, $"{inForce.Provision.Citation}: '{institution.Category}' 재해복구센터 구축 의무 ({from:yyyy-MM-dd}부터) {inForce.Provision.Confidence.Tag()}");
+            return new DrDuty(true, from, inForce.Id, inForce.Provision, $"{inForce.Provision.Citation}: {InstitutionCategories.KoreanName(institution.Category)} 재해복구센터 구축 의무 ({from:yyyy-MM-dd}부터) {inForce.Provision.Confidence.Tag()}");
         }
 
         var upcoming = versions.All.FirstOrDefault(v => v.EffectiveFrom > asOf && Requires(v));

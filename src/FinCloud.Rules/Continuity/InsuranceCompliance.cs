@@ -90,7 +90,7 @@ public static class InsuranceCompliance
         var minimum = version?.For(institution.Category, institution.TotalAssetsKrw);
         if (version is null || minimum is null)
         {
-            InsuranceShortfall missing = new(InsuranceShortfallKind.NoMinimumForCategory, $"{asOf:yyyy-MM-dd}에 '{institution.Category}' 업권의 기준금액이 정의되어 있지 않습니다");
+            InsuranceShortfall missing = new(InsuranceShortfallKind.NoMinimumForCategory, $"{asOf:yyyy-MM-dd}에 {InstitutionCategories.KoreanName(institution.Category)} 업권의 기준금액이 정의되어 있지 않습니다");
             return new InsuranceCheck(asOf, version?.Id, version?.Provision, null, 0, 0, reserveKrw, [missing], []);
         }
 
@@ -112,7 +112,9 @@ public static class InsuranceCompliance
     {
         var reasoning = new List<string>();
         var shortfalls = new List<InsuranceShortfall>();
-        reasoning.Add($"{version.Provision.Citation} ({version.Id} 시행) {institution.Category} 기준금액 {Won(minimum.AmountKrw)} {minimum.Confidence.Tag()}"
+        // The citation may already name the day it took effect ("… 2026-02-05 시행)"): say it once.
+        var inForceFrom = version.Provision.Citation.Contains(version.Id, StringComparison.Ordinal) ? "" : $" ({version.Id} 시행)";
+        reasoning.Add($"{version.Provision.Citation}{inForceFrom} {InstitutionCategories.KoreanName(institution.Category)} 기준금액 {Won(minimum.AmountKrw)} {minimum.Confidence.Tag()}"
             + (minimum.Conservative ? " — 출처 충돌로 높은 금액 적용 (보수적 해석)" : "")
             + (minimum.Note is { Length: > 0 } note ? $": {note}" : ""));
 

@@ -42,7 +42,7 @@ public sealed class ContinuityPageTests(SharedApps apps) : IClassFixture<SharedA
     [Theory]
     [InlineData("/continuity", "업무연속성 현황")]
     [InlineData("/continuity/bia", "단위업무와 복구 우선순위")]
-    [InlineData("/continuity/dr", "재해복구센터 구축 의무")]
+    [InlineData("/continuity/dr", "은행 재해복구센터 구축 의무")]
     [InlineData("/continuity/drills", "연간 비상대응훈련 의무")]
     [InlineData("/continuity/third-parties", "휴대폰 본인인증")]
     [InlineData("/continuity/insurance", "기준금액 점검")]
