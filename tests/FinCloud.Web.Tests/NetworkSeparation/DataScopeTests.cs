@@ -20,10 +20,10 @@ public sealed class DataScopeTests(SharedApps apps) : IClassFixture<SharedApps>
         var app = await apps.GetAsync(provider);
         var org = await app.CreateOrganizationAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
-        var dataSetId = await app.AtAsync(clock, org, async db =>
+        var (exemptionId, dataSetId) = await app.AtAsync(clock, org, async db =>
         {
             var (e, _) = await RegisterExemption.HandleAsync(db, SeparationScope.M365("IFS-20240927-N04", DataCategory.UniqueIdentifier), CancellationToken.None);
-            return (await DataSets.AddAsync(db, e!.Id, "인사 공지 첨부", CancellationToken.None))!.Id;
+            return (e!.Id, (await DataSets.AddAsync(db, e.Id, "인사 공지 첨부", CancellationToken.None))!.Id);
         });
 
         var scan = await app.AtAsync(clock, org, db => ScanEvidence.ScanAndRecordAsync(db, dataSetId, "staff.csv", Encoding.UTF8.GetBytes(CsvWithRrn), CancellationToken.None));
@@ -31,6 +31,17 @@ public sealed class DataScopeTests(SharedApps apps) : IClassFixture<SharedApps>
         finding.FindingType.ShouldBe("rrn");
         finding.Categories.ShouldBe("unique-identifier");
         scan.Value.Scan.FindingCounts.ShouldNotContain("900101");
+
+        // The exemption's page names the finding in Korean: the identifier type, the excluded category, the scan's counts.
+        var password = "Aa1!" + Guid.NewGuid().ToString("N");
+        var (_, email) = await app.CreateMemberAsync(org, Core.Identity.OrganizationRole.Officer, password);
+        using (var browser = app.Browser())
+        {
+            (await browser.SignInAsync(email, password)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+            var html = await browser.GetStringAsync(new Uri($"/separation-exemptions/{exemptionId}", UriKind.Relative), TestContext.Current.CancellationToken);
+            html.ShouldContain("주민등록번호 × 1 → 고유식별정보");
+            html.ShouldContain("주민등록번호 1</span>");
+        }
 
         var (_, refusal) = await app.AtAsync(clock, org, db => DataSets.ApproveAsync(db, dataSetId, CancellationToken.None));
         refusal.ShouldNotBeNull();
