@@ -15,6 +15,26 @@ public sealed class ContinuityJourneyTests(BrowserFixture browser) : IClassFixtu
     static ContinuityJourneyTests() => Assertions.SetDefaultExpectTimeout(20_000);
 
     [Fact]
+    public Task The_DR_page_shows_twenty_systems_the_uncovered_core_ones_first_and_all_on_request() => browser.RunAsync("dr-show-all", async page =>
+    {
+        await page.SignInAsync("officer@hanbit.example", browser.App.DemoPassword);
+        await page.GotoAsync("/continuity/dr");
+        await page.WaitUntilReadyAsync();
+        var rows = page.GetByTestId("dr-systems").Locator("tbody tr");
+        var more = page.GetByTestId("systems-more");
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(await more.InnerTextAsync(), "([0-9]+)건 중").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        total.ShouldBeGreaterThan(20, "the demo bank runs more systems than one screen shows");
+        (await rows.CountAsync()).ShouldBe(20);
+
+        await more.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(total);
+        var flagged = (await rows.EvaluateAllAsync<bool[]>("rows => rows.map(r => r.classList.contains('bad'))")).ToList();
+        flagged.SkipWhile(bad => bad).ShouldNotContain(true, "core systems without DR lead the table");
+        await more.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(20);
+    });
+
+    [Fact]
     public Task A_drill_where_a_core_system_misses_its_rto_raises_a_finding_and_shows_on_the_dashboard() => browser.RunAsync("continuity-journey", async page =>
     {
         await page.SignInAsync("officer@hanbit.example", browser.App.DemoPassword);
