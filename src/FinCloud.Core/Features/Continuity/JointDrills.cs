@@ -50,8 +50,6 @@ public sealed record JointDrillSummary(JointDrill Drill, int Invited, int Report
 /// </summary>
 public static class JointDrills
 {
-    public static Task<bool> IsSupervisorAsync(FinCloudDbContext db, CancellationToken ct) => db.ActsAsAsync(OrganizationKind.Fss, ct);
-
     /// <summary>Financial institutions the supervisor may invite, by name.</summary>
     public static Task<List<Organization>> InstitutionsAsync(FinCloudDbContext db, CancellationToken ct)
     {
@@ -172,7 +170,7 @@ public static class JointDrills
     public static async Task<int> ReceiveResultsAsync(FinCloudDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!await IsSupervisorAsync(db, ct))
+        if (!await db.ActsAsAsync(OrganizationKind.Fss, ct))
         {
             return 0;
         }

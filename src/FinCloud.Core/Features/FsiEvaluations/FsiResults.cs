@@ -50,8 +50,6 @@ public static class FsiResults
     /// <summary>The catalogue in force on <paramref name="day"/>: the one the cloud-use rulebook in force reads.</summary>
     public static CspCatalogue CatalogueInForce(DateOnly day) => CspCatalogues.ForRegime(RulebookLibrary.CloudUseInForce(day).Id);
 
-    public static Task<bool> IsFsiAsync(FinCloudDbContext db, CancellationToken ct) => db.ActsAsAsync(OrganizationKind.Fsi, ct);
-
     public static async Task<PublishedEvaluation> PlanAsync(FinCloudDbContext db, string provider, string service, ServiceModel model, FsiEvaluationType type, Guid? supersedes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

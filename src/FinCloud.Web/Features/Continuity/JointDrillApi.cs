@@ -78,7 +78,7 @@ public static class JointDrillApi
 
     public static async Task<Ok<JointDrillListDto>> ListAsync(FinCloudDbContext db, CancellationToken ct)
     {
-        if (await JointDrills.IsSupervisorAsync(db, ct))
+        if (await db.ActsAsAsync(OrganizationKind.Fss, ct))
         {
             return TypedResults.Ok(new JointDrillListDto(true, [.. (await JointDrills.SupervisorListAsync(db, ct)).Select(JointDrillSummaryDto.From)], []));
         }

@@ -62,8 +62,6 @@ public static class SupervisionApi
         return group;
     }
 
-    private static Task<bool> IsSupervisorAsync(FinCloudDbContext db, CancellationToken ct) => db.ActsAsAsync(OrganizationKind.Fss, ct);
-
     /// <summary>
     /// Copies report packages institutions of this installation submitted into the FSS inbox. Reads past the tenant filter
     /// only for the FSS and only submitted packages (the institution's explicit share); every copy is audited.
@@ -72,7 +70,7 @@ public static class SupervisionApi
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(store);
-        if (!await IsSupervisorAsync(db, ct))
+        if (!await db.ActsAsAsync(OrganizationKind.Fss, ct))
         {
             return 0;
         }
