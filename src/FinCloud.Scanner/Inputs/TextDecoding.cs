@@ -76,60 +76,26 @@ internal static class TextDecoding
 
     /// <summary>
     /// Whether a large file is well-formed UTF-8, checked in segments on every core: the check reads the whole
-    /// file before the scan proper, and on text with few digits it would otherwise be the slowest step. The
-    /// segments are read through small memory-mapped windows rather than copied into buffers (on Korean prose
-    /// the copy cost as much as the check), and each window is unmapped before the next so memory stays flat.
+    /// file before the scan proper, and on text with few digits it would otherwise be the slowest step. Each segment
+    /// is read into a buffer that stays in the core's cache (256 KB): mapping the file in windows instead cost more
+    /// than the copy it saved (2.3–2.5 GB/s against 6.3 on a Korean customer export, 5.5 against 10 on prose).
     /// </summary>
     public static bool IsValidUtf8Parallel(Microsoft.Win32.SafeHandles.SafeFileHandle file, long length, CancellationToken ct)
     {
         var segments = Math.Max(2, Environment.ProcessorCount * 4);
         var size = (length + segments - 1) / segments;
         var valid = true;
-        using var map = System.IO.MemoryMappedFiles.MemoryMappedFile.CreateFromFile(
-            file, null, 0, System.IO.MemoryMappedFiles.MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
         Parallel.For(0, segments, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, (i, state) =>
         {
             var start = Boundary(file, Math.Min(length, i * size), length);
             var end = Boundary(file, Math.Min(length, (i + 1) * size), length);
-            if (start < 0 || end < 0 || !IsValidUtf8Range(map, start, end, ct))
+            if (start < 0 || end < 0 || !IsValidUtf8Range(file, start, end, ct))
             {
                 valid = false;
                 state.Stop();
             }
         });
         return valid;
-    }
-
-    private const long WindowBytes = 4 << 20;
-
-    private static unsafe bool IsValidUtf8Range(System.IO.MemoryMappedFiles.MemoryMappedFile map, long start, long end, CancellationToken ct)
-    {
-        var position = start;
-        while (position < end)
-        {
-            ct.ThrowIfCancellationRequested();
-            var size = Math.Min(WindowBytes, end - position);
-            using var view = map.CreateViewAccessor(position, size, System.IO.MemoryMappedFiles.MemoryMappedFileAccess.Read);
-            byte* pointer = null;
-            view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-            try
-            {
-                var window = new ReadOnlySpan<byte>(pointer + view.PointerOffset, (int)size);
-                var complete = position + size >= end ? window.Length : CompleteLength(window);
-                if (complete == 0 || !Utf8Validation.IsValid(window[..complete]))
-                {
-                    return false;
-                }
-
-                position += complete;
-            }
-            finally
-            {
-                view.SafeMemoryMappedViewHandle.ReleasePointer();
-            }
-        }
-
-        return true;
     }
 
     /// <summary>The first position at or after <paramref name="position"/> that starts a character (-1: four continuation bytes, invalid).</summary>
@@ -153,15 +119,16 @@ internal static class TextDecoding
         return n < 4 ? position + n : -1;
     }
 
-    private static bool IsValidUtf8Range(Microsoft.Win32.SafeHandles.SafeFileHandle file, long start, long end)
+    private static bool IsValidUtf8Range(Microsoft.Win32.SafeHandles.SafeFileHandle file, long start, long end, CancellationToken ct)
     {
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(256 << 10);
         try
         {
             var carry = 0;
             var position = start;
             while (position < end)
             {
+                ct.ThrowIfCancellationRequested();
                 var want = (int)Math.Min(buffer.Length - carry, end - position);
                 var n = RandomAccess.Read(file, buffer.AsSpan(carry, want), position);
                 if (n == 0)
