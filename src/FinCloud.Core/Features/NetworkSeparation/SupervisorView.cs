@@ -20,6 +20,9 @@ public sealed record SupervisedExemption(
     DateOnly? ActiveFrom,
     int OverdueReviews);
 
+/// <summary>A shared exemption in full (controls, evaluations, reviews, data sets) and the institution that shared it.</summary>
+public sealed record SupervisedExemptionDetail(string Institution, ExemptionDetail Exemption);
+
 public sealed record SupervisorFilter(SeparationExemptionKind? Kind = null, string? Saas = null, bool OverdueOnly = false);
 
 /// <summary>
@@ -85,6 +88,49 @@ public static class SupervisorView
             after: $"supervisor view; exemptions={lines.Count}; institutions={lines.Select(l => l.Institution).Distinct().Count()}");
         await db.SaveChangesAsync(ct);
         return lines;
+    }
+
+    /// <summary>
+    /// One shared exemption as its institution sees it, read-only, for the FSS: null for anyone else, and for an
+    /// exemption that was not shared or does not exist. The institution's records are read in a scope of their own that
+    /// acts for the institution (a context serves one organisation) and never saves; the FSS's read is audited in its trail.
+    /// </summary>
+    /// <param name="db">The FSS's context.</param>
+    /// <param name="options">The options to open the institution's context with (the application's).</param>
+    public static async Task<SupervisedExemptionDetail?> SharedDetailAsync(
+        FinCloudDbContext db, DbContextOptions<FinCloudDbContext> options, Guid exemptionId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!await db.ActsAsAsync(OrganizationKind.Fss, ct))
+        {
+            return null;
+        }
+
+        var owner = await db.SeparationExemptions.AcrossTenants(AcrossTenantsReason.SupervisoryGrant).AsNoTracking()
+            .Where(e => e.Id == exemptionId && e.SharedWithSupervisorAt != null).Select(e => (Guid?)e.OrganizationId).SingleOrDefaultAsync(ct);
+        if (owner is not { } organizationId)
+        {
+            return null;
+        }
+
+        var tenant = new TenantContext();
+        tenant.Enter(organizationId, null, ActorKind.System);
+        ExemptionDetail? detail;
+        await using (var institution = new FinCloudDbContext(options, tenant, db.Clock))
+        {
+            detail = await ExemptionQueries.DetailAsync(institution, exemptionId, ct);
+        }
+
+        if (detail is null)
+        {
+            return null;
+        }
+
+        var name = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.NameKo).SingleAsync(ct);
+        db.Audit(AuditEventType.SharedRecordRead, nameof(SeparationExemption), exemptionId, after: $"supervisor detail; institution={name}");
+        await db.SaveChangesAsync(ct);
+        return new SupervisedExemptionDetail(name, detail);
     }
 
     private static int OverdueCount(SeparationExemption e, DateOnly today, HashSet<HalfYear> done) =>

@@ -6,6 +6,7 @@ using FinCloud.Rules.NetworkSeparation;
 using FinCloud.Web.Api;
 using FinCloud.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace FinCloud.Web.Features.NetworkSeparation;
 
@@ -92,6 +93,8 @@ public static class NetworkSeparationApi
         group.MapPost("exemptions/{exemptionId:guid}/share", ShareAsync).RequireAuthorization(Policies.Editor);
         group.MapGet("supervision", SupervisionAsync)
             .ActsOnCallerOrganization("exemptions institutions shared with the caller; only the FSS receives shares, and its read is audited");
+        group.MapGet("supervision/{exemptionId:guid}", SupervisedDetailAsync)
+            .ActsOnCallerOrganization("one exemption an institution shared with the caller, read-only; only the FSS receives shares, and its read is audited");
         group.MapGet("reviews", ReviewsAsync).ActsOnCallerOrganization("the half-yearly reviews of the caller's exemptions");
         group.MapPost("data-sets/{dataSetId:guid}/scans", RecordScanAsync).RequireAuthorization(Policies.Editor)
             .WithExampleRequest(new RecordScanRequest(new string('a', 64), [new FindingCountDto("rrn", 1)]));
@@ -157,6 +160,10 @@ public static class NetworkSeparationApi
     public static async Task<Ok<List<SupervisedExemption>>> SupervisionAsync(
         SeparationExemptionKind? kind, string? saas, bool? overdueOnly, FinCloudDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await SupervisorView.ListAsync(db, new SupervisorFilter(kind, saas, overdueOnly ?? false), ct));
+
+    public static async Task<Results<Ok<SupervisedExemptionDetail>, NotFound>> SupervisedDetailAsync(
+        Guid exemptionId, FinCloudDbContext db, DbContextOptions<FinCloudDbContext> options, CancellationToken ct) =>
+        await SupervisorView.SharedDetailAsync(db, options, exemptionId, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
     public static async Task<Ok<List<ControlReviewLine>>> ReviewsAsync(FinCloudDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await ControlReviews.ScheduleAsync(db, null, ct));
