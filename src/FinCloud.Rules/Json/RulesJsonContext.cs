@@ -20,4 +20,5 @@ namespace FinCloud.Rules.Json;
 [JsonSerializable(typeof(VersionFile<InsuranceMinimumVersion>))]
 [JsonSerializable(typeof(VersionFile<DisasterRecoveryVersion>))]
 [JsonSerializable(typeof(VersionFile<IncidentReportingVersion>))]
+[JsonSerializable(typeof(EncodingDecisionFile))]
 internal sealed partial class RulesJsonContext : JsonSerializerContext;

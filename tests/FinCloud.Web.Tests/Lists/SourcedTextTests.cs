@@ -20,4 +20,13 @@ public sealed class SourcedTextTests
     [InlineData("[X] 대괄호 [v] 소문자는 그대로")]
     public void Text_without_a_tag_is_one_part(string? text) =>
         Sourced.Parts(text).ShouldBe([(text ?? "", null)]);
+
+    [Fact]
+    public void Known_decision_ids_are_picked_out_and_unknown_ones_stay_text()
+    {
+        var parts = Sourced.Decisions("근거 (ED-2, ED-99) 및 ED-12; XED-3").ToList();
+
+        parts.Select(p => (p.Text, p.Decision?.Id)).ShouldBe([("근거 (", "ED-2"), (", ED-99) 및 ", "ED-12"), ("; XED-3", null)]);
+        string.Concat(parts.Select(p => p.Text + p.Decision?.Id)).ShouldBe("근거 (ED-2, ED-99) 및 ED-12; XED-3");
+    }
 }
