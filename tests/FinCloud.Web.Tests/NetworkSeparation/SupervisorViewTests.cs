@@ -21,15 +21,7 @@ public sealed class SupervisorViewTests(SharedApps apps) : IClassFixture<SharedA
         var bank = await app.CreateOrganizationAsync();
         var fss = await app.OrganizationIdAsync("금융감독원");
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
-        var (shared, unshared) = await app.AtAsync(clock, bank, async db =>
-        {
-            var (a, _) = await RegisterExemption.HandleAsync(db, SeparationScope.M365("IFS-20240927-N04", DataCategory.UniqueIdentifier) with { Title = "공유한 M365 " + Guid.NewGuid().ToString("N")[..6] }, CancellationToken.None);
-            await SeparationScope.MeetEverythingAsync(db, a!, new DateOnly(2026, 10, 1));
-            await ActivateExemption.HandleAsync(db, a!.Id, CancellationToken.None);
-            await SupervisorView.ShareAsync(db, a.Id, CancellationToken.None);
-            var (b, _) = await RegisterExemption.HandleAsync(db, SeparationScope.M365() with { Title = "공유하지 않은 예외" }, CancellationToken.None);
-            return (a, b!);
-        });
+        var (shared, unshared) = await SharedAndUnsharedAsync(app, clock, bank);
 
         clock.Advance(TimeSpan.FromDays(40)); // 2027-01-06: the second half of 2026 was never reviewed
         var seen = await app.AtAsync(clock, fss, db => SupervisorView.ListAsync(db, new SupervisorFilter(SeparationExemptionKind.SandboxDesignation, "m365"), CancellationToken.None));
