@@ -212,6 +212,7 @@ public static class FinCloudHost
         app.MapAuditExport();
         app.MapCaseListExport();
         app.MapContinuityExports();
+        Features.NetworkSeparation.SupervisionExport.MapSeparationSupervisionExport(app);
         Features.CloudUse.EvidenceApi.MapCloudUseFiles(app);
         Features.Supervision.SupervisionApi.MapSupervisionFiles(app);
         Features.Exchange.ExchangeFiles.MapExchangeFiles(app);

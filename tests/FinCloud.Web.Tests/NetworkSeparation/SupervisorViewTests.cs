@@ -115,6 +115,33 @@ public sealed class SupervisorViewTests(SharedApps apps) : IClassFixture<SharedA
             .StatusCode.ShouldBe(HttpStatusCode.NotFound, "an institution has nothing shared with it, its own exemption included");
     }
 
+    [Fact]
+    public async Task The_FSS_downloads_the_filtered_list_as_xlsx_and_institutions_cannot()
+    {
+        var app = await apps.GetAsync(Databases.Sqlite);
+        var bank = await app.CreateOrganizationAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
+        var (shared, unshared) = await SharedAndUnsharedAsync(app, clock, bank);
+
+        using var fss = app.Browser();
+        (await fss.SignInAsync("supervisor@fss.example", app.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await fss.GetStringAsync(new Uri("/supervision/separation-exemptions", UriKind.Relative), TestContext.Current.CancellationToken);
+        page.ShouldContain("href=\"supervision/separation-exemptions/export.xlsx\"");
+        var response = await fss.GetAsync(new Uri("/supervision/separation-exemptions/export.xlsx?kind=SandboxDesignation&saas=m365", UriKind.Relative), TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)), false);
+        var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        rows[0].InnerText.ShouldContain("기관");
+        rows[0].InnerText.ShouldContain("기한 경과 점검");
+        rows.ShouldContain(r => r.InnerText.Contains(shared.Title) && r.InnerText.Contains("혁신금융서비스"));
+        rows.ShouldNotContain(r => r.InnerText.Contains(unshared.Title));
+
+        using var institution = app.Browser();
+        (await institution.SignInAsync("officer@hanbit.example", app.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await institution.GetAsync(new Uri("/supervision/separation-exemptions/export.xlsx", UriKind.Relative), TestContext.Current.CancellationToken))
+            .StatusCode.ShouldNotBe(HttpStatusCode.OK);
+    }
+
     /// <summary>An active exemption with every control met, a data set whose scan found a 주민등록번호, shared; and one not shared.</summary>
     private static Task<(SeparationExemption Shared, SeparationExemption Unshared)> SharedAndUnsharedAsync(FinCloudApp app, TimeProvider clock, Guid bank) =>
         app.AtAsync(clock, bank, async db =>

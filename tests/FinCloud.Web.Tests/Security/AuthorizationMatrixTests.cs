@@ -380,6 +380,7 @@ public static partial class AccessPolicy
         ["GET /reports/files/{submissionId:guid}/package"] = Access.Supervisor,
         ["GET /supervision/separation-exemptions"] = Access.Supervisor,
         ["GET /supervision/separation-exemptions/{Id:guid}"] = Access.Supervisor,
+        ["GET /supervision/separation-exemptions/export.xlsx"] = Access.Supervisor,
         ["GET /{**path:file}"] = Access.Public,
         ["PATCH /api/cloud-use/cases/{caseId:guid}/tasks/{taskId:guid}"] = Access.Editor,
         ["POST /"] = Access.Member,
