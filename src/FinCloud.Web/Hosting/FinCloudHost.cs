@@ -32,6 +32,9 @@ public static class FinCloudHost
 {
     public static readonly CultureInfo[] Cultures = [new("ko-KR"), new("en-US")];
 
+    /// <summary>The request is served in Korean (the default), not English: which of a record's two names to show.</summary>
+    public static bool KoreanUi => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ko";
+
     public static WebApplicationBuilder AddFinCloud(this WebApplicationBuilder builder)
     {
         var services = builder.Services;

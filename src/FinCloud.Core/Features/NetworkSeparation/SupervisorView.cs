@@ -92,7 +92,7 @@ public static class SupervisorView
 
     /// <summary>
     /// One shared exemption as its institution sees it, read-only, for the FSS: null for anyone else, and for an
-    /// exemption that was not shared or does not exist. The institution's records are read in a scope of their own that
+    /// exemption that was not shared or does not exist. The institution's records are read in a context of its own that
     /// acts for the institution (a context serves one organisation) and never saves; the FSS's read is audited in its trail.
     /// </summary>
     /// <param name="db">The FSS's context.</param>
