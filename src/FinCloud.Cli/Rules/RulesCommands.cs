@@ -15,6 +15,7 @@ public static class RulesCommands
         group.Subcommands.Add(Explain());
         group.Subcommands.Add(Plan());
         group.Subcommands.Add(Versions());
+        group.Subcommands.Add(Decisions());
         return group;
     }
 
@@ -104,6 +105,38 @@ public static class RulesCommands
                 Console.Out.Write($"{version.Id}\t{version.EffectiveFrom:yyyy-MM-dd}..{until}\t{version.Amendment}\n");
             }
 
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Decisions()
+    {
+        var id = new Argument<string?>("id") { Description = "One decision (ED-8) to print in full", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("decisions", """
+            Lists the product's readings where the regulation is silent or ambiguous (ED-1 … ED-22), which rules cite
+            beside their provisions; with an id, prints that decision in Korean and English.
+
+            Examples:
+              fincloud rules decisions
+              fincloud rules decisions ED-8
+            """);
+        command.Arguments.Add(id);
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(id) is not { } wanted)
+            {
+                foreach (var d in EncodingDecisions.All)
+                {
+                    Console.Out.Write($"{d.Id}\t{d.TitleKo}\t{d.TitleEn}\n");
+                }
+
+                return 0;
+            }
+
+            var decision = EncodingDecisions.Find(wanted.Trim().ToUpperInvariant())
+                ?? throw new InputErrorException("not-found", $"No encoding decision '{wanted}'; they run from ED-1 to {EncodingDecisions.All[^1].Id}.", "$.id");
+            Console.Out.Write($"{decision.Id} {decision.TitleKo}\n{decision.SummaryKo}\n\n{decision.TitleEn}\n{decision.SummaryEn}\n");
             return 0;
         });
         return command;

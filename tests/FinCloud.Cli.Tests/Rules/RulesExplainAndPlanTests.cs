@@ -35,4 +35,21 @@ public sealed class RulesExplainAndPlanTests
         tasks.ShouldContain(t => t!["key"]!.GetValue<string>() == "supervisor-report:new-work:2024-07-08" && t["dueBy"]!.GetValue<string>() == "2024-10-08");
         tasks.ShouldContain(t => t!["key"]!.GetValue<string>() == "committee-resolution" && t["requirement"]!.GetValue<string>() == "required");
     }
+
+    [Fact]
+    public async Task Decisions_lists_every_reading_and_prints_one_in_full()
+    {
+        var list = await Fincloud.RunAsync("rules", "decisions");
+        list.ExitCode.ShouldBe(0, list.Stderr);
+        var lines = list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Select(l => l.Split('\t')[0]).ShouldBe(Enumerable.Range(1, 22).Select(n => $"ED-{n}"));
+
+        var one = await Fincloud.RunAsync("rules", "decisions", "ed-8");
+        one.ExitCode.ShouldBe(0, one.Stderr);
+        one.Stdout.ShouldStartWith("ED-8 월 단위 기간은 민법");
+        one.Stdout.ShouldContain("2023-05-31");
+        one.Stdout.ShouldContain("Periods in months");
+
+        RulesEvaluateTests.AssertInputError(await Fincloud.RunAsync("rules", "decisions", "ED-99"), "not-found", "$.id");
+    }
 }
