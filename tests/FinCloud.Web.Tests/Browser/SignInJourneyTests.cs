@@ -57,7 +57,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
             (await page.GetByTestId("organization-name").InnerTextAsync()).ShouldBe(organization);
             (await page.GetByTestId("workspaces").Locator("a").AllInnerTextsAsync()).ShouldBe(workspaces);
             var menu = await page.Locator("nav.sidebar a").AllInnerTextsAsync();
-            menu.ShouldBe(["홈", "기한 현황", .. workspaces, "감사 추적", "관리", "API 문서"]);
+            menu.ShouldBe(["홈", "기한 현황", .. workspaces, "감사 추적", "관리", "해석 결정", "API 문서"]);
             menu.ShouldNotContain("클라우드 이용");
             menu.ShouldNotContain("데이터 스캔");
             await BrowserFixture.ScreenshotAsync(page, "08-home-" + email.Split('@')[1].Split('.')[0]);
