@@ -32,12 +32,12 @@ public sealed class SeparationSupervisionJourneyTests(BrowserFixture browser) : 
         (await page.GetByTestId("control-row").CountAsync()).ShouldBeGreaterThan(0);
         await Assertions.Expect(page.GetByTestId("finding")).ToContainTextAsync("주민등록번호 × 40");
         (await page.Locator("main").Locator("button, input, select, textarea").CountAsync()).ShouldBe(0, "the FSS reads what was shared; it changes nothing");
-        await BrowserFixture.ScreenshotAsync(page, "41-fss-separation-exemption");
+        await BrowserFixture.ScreenshotAsync(page, "43-fss-separation-exemption");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "해석 결정", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("decision")).ToHaveCountAsync(22);
         await page.GotoAsync("/rules/decisions#ED-8");
         await Assertions.Expect(page.Locator("section#ED-8 h2")).ToContainTextAsync("민법");
-        await BrowserFixture.ScreenshotAsync(page, "42-encoding-decisions");
+        await BrowserFixture.ScreenshotAsync(page, "44-encoding-decisions");
     });
 }
