@@ -24,9 +24,6 @@ public sealed partial class BundleDownloadTests(SharedApps apps) : IClassFixture
     {
         var app = await apps.GetAsync(Databases.Sqlite);
         var bank = await app.CreateOrganizationAsync();
-        var password = "Aa1!" + Guid.NewGuid().ToString("N");
-        var (_, email) = await app.CreateMemberAsync(bank, OrganizationRole.Officer, password, "담당자");
-
         var service = await CloudUseSetup.ServiceAsync(app, bank);
         var c = await CloudUseSetup.OpenAsync(app, bank, service, personalCreditInfo: true);
         await CloudUseSetup.ApproveAsync(app, bank, c.Case.Id);
@@ -34,8 +31,7 @@ public sealed partial class BundleDownloadTests(SharedApps apps) : IClassFixture
         var package = await app.WithDbAsync(async db =>
             ((Created<ReportPackageDto>)(await ReportPackageApi.GenerateAsync(c.Case.Id, db, store, CancellationToken.None)).Result).Value!, bank);
 
-        using var browser = app.Browser();
-        (await browser.SignInAsync(email, password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var browser = await app.SignedInMemberAsync(bank, OrganizationRole.Officer);
         var html = await browser.GetStringAsync(new Uri($"/cloud-use/cases/{c.Case.Id}", UriKind.Relative), Ct);
         html.ShouldContain("data-testid=\"download-bundle\"");
         html.ShouldContain($"exchange/files/report-packages/{package.Id}/bundle");

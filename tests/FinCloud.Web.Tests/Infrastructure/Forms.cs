@@ -28,4 +28,14 @@ public static partial class Forms
 
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
         client.PostFormAsync("/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    /// <summary>A browser signed in as a new member of <paramref name="organizationId"/> with <paramref name="role"/>.</summary>
+    public static async Task<HttpClient> SignedInMemberAsync(this FinCloudApp app, Guid organizationId, Core.Identity.OrganizationRole role)
+    {
+        var password = "Aa1!" + Guid.NewGuid().ToString("N");
+        var (_, email) = await app.CreateMemberAsync(organizationId, role, password);
+        var browser = app.Browser();
+        (await browser.SignInAsync(email, password)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        return browser;
+    }
 }

@@ -33,11 +33,8 @@ public sealed class DataScopeTests(SharedApps apps) : IClassFixture<SharedApps>
         scan.Value.Scan.FindingCounts.ShouldNotContain("900101");
 
         // The exemption's page names the finding in Korean: the identifier type, the excluded category, the scan's counts.
-        var password = "Aa1!" + Guid.NewGuid().ToString("N");
-        var (_, email) = await app.CreateMemberAsync(org, Core.Identity.OrganizationRole.Officer, password);
-        using (var browser = app.Browser())
+        using (var browser = await app.SignedInMemberAsync(org, Core.Identity.OrganizationRole.Officer))
         {
-            (await browser.SignInAsync(email, password)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
             var html = await browser.GetStringAsync(new Uri($"/separation-exemptions/{exemptionId}", UriKind.Relative), TestContext.Current.CancellationToken);
             html.ShouldContain("주민등록번호 × 1 → 고유식별정보");
             html.ShouldContain("주민등록번호 1</span>");

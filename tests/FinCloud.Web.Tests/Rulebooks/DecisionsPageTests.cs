@@ -38,13 +38,10 @@ public sealed partial class DecisionsPageTests(SharedApps apps) : IClassFixture<
     {
         var app = await apps.GetAsync(Databases.Sqlite);
         var bank = await app.CreateOrganizationAsync();
-        var password = "Aa1!" + Guid.NewGuid().ToString("N");
-        var (_, email) = await app.CreateMemberAsync(bank, OrganizationRole.Officer, password, "담당자");
         var service = await CloudUseSetup.ServiceAsync(app, bank);
         var c = await CloudUseSetup.OpenAsync(app, bank, service, personalCreditInfo: true);
 
-        using var browser = app.Browser();
-        (await browser.SignInAsync(email, password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var browser = await app.SignedInMemberAsync(bank, OrganizationRole.Officer);
         var html = await browser.GetStringAsync(new Uri($"/cloud-use/cases/{c.Case.Id}", UriKind.Relative), Ct);
 
         var links = DecisionLink().Matches(html).Select(m => (Id: m.Groups[1].Value, Title: WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
