@@ -38,6 +38,8 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<SingleSignOn> SingleSignOns => Set<SingleSignOn>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();

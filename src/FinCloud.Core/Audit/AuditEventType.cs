@@ -15,6 +15,7 @@ public enum AuditEventType
     InvitationRevoked = 105,
     InvitationAccepted = 106,
     MemberRolesChanged = 107,
+    SingleSignOnChanged = 108,
 
     // 200–299 sign-in and accounts
     SignInSucceeded = 200,
@@ -29,6 +30,8 @@ public enum AuditEventType
     TwoFactorReset = 209,
     AccountUnlocked = 210,
     OtherSessionsEnded = 211,
+    SignedInWithSingleSignOn = 212,
+    SingleSignOnRefused = 213,
 
     // 300–399 API access
     ApiKeyCreated = 300,

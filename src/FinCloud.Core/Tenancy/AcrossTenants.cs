@@ -47,4 +47,7 @@ public enum AcrossTenantsReason
 
     /// <summary>Someone invited to join an organisation opens their invitation link, before they have an account.</summary>
     InvitationToken = 10,
+
+    /// <summary>An administrator naming an e-mail domain for 기관 SSO: is it already another organisation's?</summary>
+    SingleSignOnDomain = 11,
 }

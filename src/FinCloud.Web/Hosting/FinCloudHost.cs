@@ -67,6 +67,8 @@ public static class FinCloudHost
         services.AddSingleton<Core.Features.Exchange.ISigningKeyProtector, Features.Exchange.DataProtectionSigningKeyProtector>();
         Features.CloudUse.EvidenceSweepJob.AddEvidenceSweep(services);
         services.AddFinCloudWebhooks(builder.Configuration);
+        services.AddHttpClient(Features.Organizations.OpenIdProvider.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<Features.Organizations.OpenIdProvider>();
 
         services.AddAuthentication(o =>
             {
@@ -221,6 +223,7 @@ public static class FinCloudHost
         Features.Exchange.ExchangeFiles.MapExchangeFiles(app);
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
+        Features.Organizations.SingleSignOnFlow.MapSingleSignOn(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

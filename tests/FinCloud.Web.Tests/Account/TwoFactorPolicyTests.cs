@@ -35,7 +35,7 @@ public sealed partial class TwoFactorPolicyTests(SharedApps apps) : IClassFixtur
     private static string KeyOf(string page) => SharedKeyPattern().Match(page).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
 
     /// <summary>Signs in with the password and turns the factor on; returns the key and the recovery codes shown.</summary>
-    private static async Task<(string Key, List<string> Codes)> EnableAsync(HttpClient client)
+    internal static async Task<(string Key, List<string> Codes)> EnableAsync(HttpClient client)
     {
         var key = KeyOf(await PageAsync(client, "/account/two-factor"));
         var response = await client.PostFormAsync("/account/two-factor", "enable-2fa", new() { ["Input.Code"] = AuthenticatorApp.Now(key) });

@@ -169,12 +169,12 @@ public sealed class FinCloudApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A new member of <paramref name="organizationId"/> who signs in with <paramref name="password"/>.</summary>
-    public async Task<(Guid Id, string Email)> CreateMemberAsync(Guid organizationId, OrganizationRole role, string password, string displayName = "테스트 구성원")
+    public async Task<(Guid Id, string Email)> CreateMemberAsync(Guid organizationId, OrganizationRole role, string password, string displayName = "테스트 구성원", string? email = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FinCloudDbContext>();
         db.Tenant.Enter(organizationId, null, ActorKind.System);
-        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@member.example";
+        email ??= $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@member.example";
         var user = new FinCloudUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
         var created = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<FinCloudUser>>().CreateAsync(user, password);
         if (!created.Succeeded)

@@ -244,6 +244,7 @@ public static partial class AccessPolicy
         ["GET /account/login"] = Access.Public,
         ["GET /account/login-2fa"] = Access.SignInStep,
         ["GET /account/login-recovery"] = Access.SignInStep,
+        ["GET /account/sso/callback"] = Access.SignInStep,
         ["GET /account/two-factor"] = Access.Member,
         ["GET /admin"] = Access.Member,
         ["GET /admin/audit"] = Access.Member,

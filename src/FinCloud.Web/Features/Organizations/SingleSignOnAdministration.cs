@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using FinCloud.Core;
+using FinCloud.Core.Audit;
+using FinCloud.Core.Identity;
+using FinCloud.Core.Tenancy;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinCloud.Web.Features.Organizations;
+
+/// <summary>What an administrator enters for 기관 SSO; a blank secret keeps the one saved.</summary>
+public sealed class SingleSignOnInput
+{
+    public string Authority { get; set; } = "";
+
+    public string ClientId { get; set; } = "";
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Comma-, space- or line-separated.</summary>
+    public string Domains { get; set; } = "";
+
+    public bool Enabled { get; set; }
+}
+
+/// <summary>An organisation administrator's 기관 SSO settings: checked, sealed, saved with their audit event.</summary>
+public static partial class SingleSignOnAdministration
+{
+    public const int MaxDomains = 10;
+    public const int MaxSecretLength = 500;
+
+    [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
+    private static partial Regex DomainPattern();
+
+    public static IDataProtector SecretProtector(IDataProtectionProvider protection) => protection.CreateProtector("FinCloud.SingleSignOn.ClientSecret");
+
+    public static Task<SingleSignOn?> LoadAsync(FinCloudDbContext db, CancellationToken ct) =>
+        db.SingleSignOns.AsNoTracking().SingleOrDefaultAsync(ct);
+
+    /// <summary>Saves the settings; returns the problems by field name of <see cref="SingleSignOnInput"/>, empty when saved.</summary>
+    public static async Task<Dictionary<string, string>> SaveAsync(SingleSignOnInput input, FinCloudDbContext db, OpenIdProvider provider,
+        IDataProtectionProvider protection, CancellationToken ct)
+    {
+        var problems = new Dictionary<string, string>();
+        var authority = input.Authority.Trim().TrimEnd('/');
+        var clientId = input.ClientId.Trim();
+        var secret = string.IsNullOrWhiteSpace(input.ClientSecret) ? null : input.ClientSecret.Trim();
+        var domains = input.Domains.Split([',', ' ', '\n', '\r', ';'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => d.TrimStart('@').ToLowerInvariant()).Distinct().ToList();
+        var existing = await db.SingleSignOns.SingleOrDefaultAsync(ct);
+
+        if (authority.Length > SingleSignOn.MaxAuthorityLength)
+        {
+            problems[nameof(SingleSignOnInput.Authority)] = $"발급자 주소는 {SingleSignOn.MaxAuthorityLength}자 이내로 입력하세요.";
+        }
+        else if (OpenIdProvider.AuthorityProblem(authority) is { } authorityProblem)
+        {
+            problems[nameof(SingleSignOnInput.Authority)] = authorityProblem;
+        }
+
+        if (clientId.Length is 0 or > SingleSignOn.MaxClientIdLength)
+        {
+            problems[nameof(SingleSignOnInput.ClientId)] = $"클라이언트 ID를 {SingleSignOn.MaxClientIdLength}자 이내로 입력하세요.";
+        }
+
+        if (secret is null && existing is null)
+        {
+            problems[nameof(SingleSignOnInput.ClientSecret)] = "클라이언트 시크릿을 입력하세요.";
+        }
+        else if (secret?.Length > MaxSecretLength)
+        {
+            problems[nameof(SingleSignOnInput.ClientSecret)] = $"클라이언트 시크릿은 {MaxSecretLength}자 이내여야 합니다.";
+        }
+
+        var malformed = domains.FirstOrDefault(d => !DomainPattern().IsMatch(d));
+        if (domains.Count is 0 or > MaxDomains)
+        {
+            problems[nameof(SingleSignOnInput.Domains)] = $"이메일 도메인을 1~{MaxDomains}개 입력하세요 (예: hanbit.example).";
+        }
+        else if (malformed is not null)
+        {
+            problems[nameof(SingleSignOnInput.Domains)] = $"'{malformed}'은(는) 도메인 형식이 아닙니다.";
+        }
+        else if (await ClaimedElsewhereAsync(db, domains, ct) is { } taken)
+        {
+            problems[nameof(SingleSignOnInput.Domains)] = $"'{taken}'은(는) 다른 기관의 SSO에 이미 등록된 도메인입니다.";
+        }
+
+        if (problems.Count == 0 && input.Enabled && await provider.DiscoverAsync(authority, ct) is null)
+        {
+            problems[nameof(SingleSignOnInput.Authority)] = "이 주소에서 OpenID Connect 발견 문서(.well-known/openid-configuration)를 읽을 수 없습니다.";
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        var now = db.Clock.GetUtcNow();
+        var sso = existing ?? db.SingleSignOns.Add(SingleSignOn.Create(now)).Entity;
+        var before = existing?.Describe();
+        sso.Update(authority, clientId, secret is null ? null : SecretProtector(protection).Protect(secret), domains, input.Enabled, now);
+        db.Audit(AuditEventType.SingleSignOnChanged, nameof(SingleSignOn), sso.Id, before: before,
+            after: sso.Describe() + (secret is null ? "" : " (secret replaced)"));
+        await db.SaveChangesAsync(ct);
+        return problems;
+    }
+
+    /// <summary>The first of <paramref name="domains"/> that another organisation's SSO already names.</summary>
+    private static async Task<string?> ClaimedElsewhereAsync(FinCloudDbContext db, List<string> domains, CancellationToken ct)
+    {
+        var own = db.Tenant.RequireOrganization();
+        var others = await db.SingleSignOns.AcrossTenants(AcrossTenantsReason.SingleSignOnDomain).AsNoTracking()
+            .Where(s => s.OrganizationId != own).Select(s => s.EmailDomains).ToListAsync(ct);
+        var taken = others.SelectMany(d => d.Split(',')).ToHashSet();
+        return domains.FirstOrDefault(taken.Contains);
+    }
+}
