@@ -52,7 +52,8 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
     /// <summary>The query of the last authorization request, as the browser brought it.</summary>
     public IQueryCollection? LastAuthorization { get; private set; }
 
-    public static async Task<FakeIdentityProvider> StartAsync()
+    /// <param name="hostName">The name it calls itself by: <c>localhost</c> makes it another site than an app on 127.0.0.1.</param>
+    public static async Task<FakeIdentityProvider> StartAsync(string hostName = "127.0.0.1")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -77,7 +78,7 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
         app.MapGet("/authorize", (HttpRequest request) => idp.Authorize(request));
         app.MapPost("/token", async (HttpRequest request) => idp.Token(await request.ReadFormAsync()));
         await app.StartAsync();
-        idp.Authority = app.Urls.First();
+        idp.Authority = app.Urls.First().Replace("127.0.0.1", hostName, StringComparison.Ordinal);
         return idp;
     }
 

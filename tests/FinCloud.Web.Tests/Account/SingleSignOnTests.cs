@@ -21,6 +21,9 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
     [GeneratedRegex("data-testid=\"sso-continue\">")]
     private static partial Regex ContinuePattern();
 
+    [GeneratedRegex("data-testid=\"sso-go\" href=\"([^\"]+)\"")]
+    private static partial Regex ProviderLinkPattern();
+
     private sealed record Tenant(Guid Id, string Domain, HttpClient Administrator);
 
     /// <summary>A new organisation with its own domain, an administrator signed in, and SSO on with <paramref name="idp"/>.</summary>
@@ -62,11 +65,19 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
     private static async Task<HttpResponseMessage> SignInThroughAsync(HttpClient browser, string email, string returnUrl = "/cloud-use")
     {
         var start = await StartAsync(browser, email, returnUrl);
-        start.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         using var toProvider = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var answer = await toProvider.GetAsync(start.Headers.Location!, Ct);
+        var answer = await toProvider.GetAsync(await ProviderAddressAsync(start), Ct);
         answer.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return await browser.GetAsync(new Uri(answer.Headers.Location!.PathAndQuery, UriKind.Relative), Ct);
+    }
+
+    /// <summary>Where the sign-in page sends the browser after its SSO form (a page of its own, not a redirect).</summary>
+    private static async Task<Uri> ProviderAddressAsync(HttpResponseMessage start)
+    {
+        start.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var match = ProviderLinkPattern().Match(await start.Content.ReadAsStringAsync(Ct));
+        match.Success.ShouldBeTrue("the page links to the provider");
+        return new Uri(WebUtility.HtmlDecode(match.Groups[1].Value));
     }
 
     /// <summary>The sign-in page's SSO form.</summary>
@@ -225,8 +236,7 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
         using (var stranger = app.Browser())
         using (var toProvider = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }))
         {
-            var start = await StartAsync(starter, email);
-            var answer = await toProvider.GetAsync(start.Headers.Location!, Ct);
+            var answer = await toProvider.GetAsync(await ProviderAddressAsync(await StartAsync(starter, email)), Ct);
             var back = answer.Headers.Location!.PathAndQuery;
             (await stranger.GetAsync(new Uri(back, UriKind.Relative), Ct)).Headers.Location!.ToString().ShouldContain("sso=StateMismatch");
             var forged = Regex.Replace(back, "state=[^&]+", "state=forged");

@@ -1,0 +1,59 @@
+using FinCloud.Core.Identity;
+using FinCloud.Web.Tests.Account;
+using Microsoft.Playwright;
+
+namespace FinCloud.Web.Tests.Browser;
+
+/// <summary>
+/// An administrator connects the organisation's identity provider; a member then signs in through it in a real browser.
+/// The provider answers as <c>localhost</c> and the app as 127.0.0.1, so the way back is cross-site, as it is in
+/// production, and the SameSite=Strict sign-in cookie must still reach the page the member was going to.
+/// </summary>
+public sealed class SingleSignOnJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly string Password = "Aa1!" + Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public Task An_administrator_connects_the_provider_and_a_member_signs_in_through_it() => browser.RunAsync("sso-journey", async page =>
+    {
+        await using var idp = await FakeIdentityProvider.StartAsync("localhost");
+        var org = await browser.App.CreateOrganizationAsync();
+        var domain = $"j{Guid.NewGuid():N}"[..12] + ".example";
+        var (_, adminEmail) = await browser.App.CreateMemberAsync(org, OrganizationRole.Administrator, Password, "정보보호 관리자", $"admin@{domain}");
+        var (_, officerEmail) = await browser.App.CreateMemberAsync(org, OrganizationRole.Officer, Password, "클라우드 담당자", $"officer@{domain}");
+
+        await page.SignInAsync(adminEmail, Password);
+        await page.GotoAsync("/admin#sso");
+        await page.GetByLabel("발급자(issuer) 주소").FillAsync(idp.Authority);
+        await page.GetByLabel("클라이언트 ID").FillAsync(FakeIdentityProvider.ClientId);
+        await page.GetByLabel("이메일 도메인").FillAsync(domain);
+        await page.GetByLabel("SSO 로그인 사용").CheckAsync();
+        await page.GetByTestId("sso-save").ClickAsync();
+        await Assertions.Expect(page.Locator("div.validation-message")).ToHaveTextAsync("클라이언트 시크릿을 입력하세요.");
+        (await page.GetByLabel("이메일 도메인").InputValueAsync()).ShouldBe(domain, "what was typed stays");
+        await page.GetByLabel("클라이언트 시크릿").FillAsync(idp.ClientSecret);
+        await page.GetByTestId("sso-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sso-saved")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("sso-status")).ToContainTextAsync("사용 중");
+        await Assertions.Expect(page.GetByTestId("sso-redirect-uri")).ToHaveTextAsync(browser.App.ServerAddress.ToString().TrimEnd('/') + "/account/sso/callback");
+        (await page.GetByLabel("클라이언트 시크릿").InputValueAsync()).ShouldBeEmpty("the secret is never shown again");
+        await page.GetByTestId("sso-status").ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ScreenshotAsync(page, "64-admin-sso-settings");
+        await page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" }).ClickAsync();
+
+        // The member asks for a page, is sent to sign in, and goes through the provider.
+        idp.SignedIn = new FakeIdentityProvider.Person("officer-subject", officerEmail);
+        await page.GotoAsync("/cloud-use");
+        await page.Locator("#sso-email").FillAsync($"nobody@elsewhere-{domain}");
+        await page.GetByTestId("sso-sign-in").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sso-error")).ToHaveTextAsync("이 이메일 도메인에는 SSO가 설정되어 있지 않습니다. 비밀번호로 로그인하세요.");
+        await BrowserFixture.ScreenshotAsync(page, "65-sign-in-sso");
+        await page.Locator("#sso-email").FillAsync(officerEmail);
+        await page.GetByTestId("sso-sign-in").ClickAsync();
+        await page.WaitForPageAsync("/cloud-use");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" })).ToBeVisibleAsync();
+        idp.LastAuthorization.ShouldNotBeNull("the browser went through the provider");
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByText("클라우드 담당자님, 환영합니다")).ToBeVisibleAsync();
+    });
+}
