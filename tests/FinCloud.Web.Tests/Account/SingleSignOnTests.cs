@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using FinCloud.Core.Audit;
 using FinCloud.Core.Identity;
@@ -88,7 +90,7 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
         (await browser.GetAsync(new Uri("/cloud-use", UriKind.Relative), Ct)).StatusCode == HttpStatusCode.OK;
 
     private static Task<List<AuditEvent>> EventsAsync(FinCloudApp app, Guid org, AuditEventType type) =>
-        app.WithDbAsync(db => db.AuditEvents.Where(e => e.Type == type).ToListAsync(), org);
+        app.WithDbAsync(db => db.AuditEvents.Where(e => e.Type == type).OrderBy(e => e.Sequence).ToListAsync(), org);
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
@@ -152,13 +154,25 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
         (await SignInThroughAsync(again, officerEmail)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await SignedInAsync(again)).ShouldBeTrue();
 
+        // Another provider: the members' links to the old one's subjects are cleared, and the address links them again.
+        await using var successor = await FakeIdentityProvider.StartAsync();
+        (await SaveAsync(admin, successor.Authority, successor.ClientSecret, domain, enabled: true)).ShouldContain("SSO 설정을 저장했습니다.");
+        (await app.WithDbAsync(db => db.UserLogins.CountAsync(l => l.UserId == officerId))).ShouldBe(0);
+        var sealedSecret = (await app.WithDbAsync(db => db.SingleSignOns.SingleAsync(), org)).ProtectedClientSecret;
+        sealedSecret.ShouldNotBe(stored.ProtectedClientSecret);
+        successor.SignedIn = new FakeIdentityProvider.Person("another-issuers-subject", officerEmail);
+        using var afterMove = app.Browser();
+        (await SignInThroughAsync(afterMove, officerEmail)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await SignedInAsync(afterMove)).ShouldBeTrue();
+        (await app.WithDbAsync(db => db.UserLogins.Where(l => l.UserId == officerId).Select(l => l.ProviderKey).SingleAsync())).ShouldBe("another-issuers-subject");
+
         // Turned off, the domain no longer leads anywhere; the settings stay.
-        await SaveAsync(admin, idp.Authority, null, domain, enabled: false);
+        await SaveAsync(admin, successor.Authority, null, domain, enabled: false);
         using var later = app.Browser();
         var off = await StartAsync(later, officerEmail);
         off.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await off.Content.ReadAsStringAsync(Ct)).ShouldContain("이 이메일 도메인에는 SSO가 설정되어 있지 않습니다.");
-        (await app.WithDbAsync(db => db.SingleSignOns.SingleAsync(), org)).ProtectedClientSecret.ShouldBe(stored.ProtectedClientSecret);
+        (await app.WithDbAsync(db => db.SingleSignOns.SingleAsync(), org)).ProtectedClientSecret.ShouldBe(sealedSecret, "a blank secret keeps the saved one");
     }
 
     [Theory]
@@ -264,6 +278,38 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
 
         (await EventsAsync(app, tenant.Id, AuditEventType.SignedInWithSingleSignOn)).ShouldBeEmpty();
         (await EventsAsync(app, tenant.Id, AuditEventType.SingleSignOnRefused)).Count.ShouldBe(5, "four bad tokens and one cancelled sign-in; stray states name no organisation's trail");
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task The_API_reads_and_writes_the_settings_with_the_page_checks(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        await using var idp = await FakeIdentityProvider.StartAsync();
+        var org = await app.CreateOrganizationAsync();
+        var domain = $"a{Guid.NewGuid():N}"[..12] + ".example";
+        using var api = app.ApiClient((await app.CreateApiKeyAsync(org)).Secret);
+        var uri = new Uri("/api/organization/sso", UriKind.Relative);
+        (await api.GetAsync(uri, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var refused = await api.PutAsJsonAsync(uri, new { authority = "http://idp.example", clientId = "", emailDomains = new[] { "bad domain" }, enabled = true }, Ct);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).Order().ShouldBe(["authority", "clientId", "clientSecret", "emailDomains"]);
+
+        var saved = await api.PutAsJsonAsync(uri, new { authority = idp.Authority, clientId = FakeIdentityProvider.ClientId, clientSecret = idp.ClientSecret, emailDomains = new[] { domain }, enabled = true }, Ct);
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await saved.Content.ReadAsStringAsync(Ct);
+        body.ShouldNotContain(idp.ClientSecret);
+        var dto = JsonDocument.Parse(body).RootElement;
+        dto.GetProperty("clientSecretSet").GetBoolean().ShouldBeTrue();
+        dto.GetProperty("redirectUri").GetString()!.ShouldEndWith("/account/sso/callback");
+        (await api.GetFromJsonAsync<JsonElement>(uri, Ct)).GetProperty("emailDomains")[0].GetString().ShouldBe(domain);
+        (await EventsAsync(app, org, AuditEventType.SingleSignOnChanged)).ShouldHaveSingleItem().ActorKind.ShouldBe(Core.Tenancy.ActorKind.ApiKey);
+
+        // Another organisation's key reads only its own (none).
+        using var other = app.ApiClient((await app.CreateApiKeyAsync(await app.CreateOrganizationAsync())).Secret);
+        (await other.GetAsync(uri, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using FinCloud.Core;
 using FinCloud.Core.Identity;
 using FinCloud.Core.Organizations;
 using FinCloud.Web.Api;
+using FinCloud.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,19 @@ public sealed record OrganizationDto(Guid Id, string NameKo, string NameEn, Orga
 /// <param name="TwoFactorEnabled">The member signs in with an authenticator code.</param>
 public sealed record MemberDto(Guid MembershipId, Guid UserId, string DisplayName, OrganizationRole Role, bool TwoFactorEnabled);
 
+/// <param name="ClientSecretSet">A secret is saved (it is never returned).</param>
+/// <param name="RedirectUri">The address to register at the provider.</param>
+public sealed record SingleSignOnDto(bool Enabled, string Authority, string ClientId, IReadOnlyList<string> EmailDomains, bool ClientSecretSet,
+    Uri RedirectUri, DateTimeOffset UpdatedAt)
+{
+    public static SingleSignOnDto Of(SingleSignOn sso, HttpRequest request) =>
+        new(sso.Enabled, sso.Authority, sso.ClientId, sso.DomainList, sso.ProtectedClientSecret.Length > 0, SingleSignOnFlow.CallbackUri(request), sso.UpdatedAt);
+}
+
+/// <param name="ClientSecret">Required the first time; null or omitted keeps the saved one.</param>
+/// <param name="Enabled">On: members of these domains sign in through the provider (its discovery document is checked first).</param>
+public sealed record SingleSignOnRequest(string? Authority, string? ClientId, string? ClientSecret, IReadOnlyList<string>? EmailDomains, bool Enabled);
+
 public static class OrganizationApi
 {
     public static RouteGroupBuilder MapOrganizationEndpoints(this IEndpointRouteBuilder routes)
@@ -21,7 +35,38 @@ public static class OrganizationApi
         group.MapGet("", GetCurrentAsync).ActsOnCallerOrganization("the caller's own organisation");
         group.MapGet("members", ListMembersAsync).ActsOnCallerOrganization("members of the caller's organisation");
         group.MapMemberEndpoints();
+        var sso = group.MapGroup("sso").RequireAuthorization(Policies.Administrator);
+        sso.MapGet("", GetSingleSignOnAsync).ActsOnCallerOrganization("the caller's organisation's SSO settings");
+        sso.MapPut("", PutSingleSignOnAsync).ActsOnCallerOrganization("the caller's organisation's SSO settings")
+            .WithExampleRequest(new SingleSignOnRequest("https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0",
+                "fincloud", "(the secret the provider issued; omit to keep the saved one)", ["hanbit.example"], true));
         return group;
+    }
+
+    public static async Task<Results<Ok<SingleSignOnDto>, NotFound>> GetSingleSignOnAsync(FinCloudDbContext db, HttpRequest request, CancellationToken ct) =>
+        await SingleSignOnAdministration.LoadAsync(db, ct) is { } sso ? TypedResults.Ok(SingleSignOnDto.Of(sso, request)) : TypedResults.NotFound();
+
+    /// <summary>The same checks and audit event as the 관리 page; field errors name the request's fields.</summary>
+    public static async Task<Results<Ok<SingleSignOnDto>, ValidationProblem>> PutSingleSignOnAsync(SingleSignOnRequest body, FinCloudDbContext db,
+        OpenIdProvider provider, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection, HttpRequest request, CancellationToken ct)
+    {
+        var input = new SingleSignOnInput
+        {
+            Authority = body.Authority ?? "",
+            ClientId = body.ClientId ?? "",
+            ClientSecret = body.ClientSecret,
+            Domains = string.Join(',', body.EmailDomains ?? []),
+            Enabled = body.Enabled,
+        };
+        var problems = await SingleSignOnAdministration.SaveAsync(input, db, provider, protection, ct);
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems.ToDictionary(
+                p => p.Key == nameof(SingleSignOnInput.Domains) ? "emailDomains" : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Key),
+                p => new[] { p.Value }));
+        }
+
+        return TypedResults.Ok(SingleSignOnDto.Of((await SingleSignOnAdministration.LoadAsync(db, ct))!, request));
     }
 
     public static async Task<Results<Ok<OrganizationDto>, NotFound>> GetCurrentAsync(FinCloudDbContext db, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FinCloud.Core;
 using FinCloud.Core.Audit;
 using FinCloud.Core.Identity;
+using FinCloud.Core.Persistence;
 using FinCloud.Core.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -99,10 +100,19 @@ public static partial class SingleSignOnAdministration
         var now = db.Clock.GetUtcNow();
         var sso = existing ?? db.SingleSignOns.Add(SingleSignOn.Create(now)).Entity;
         var before = existing?.Describe();
+        // A subject is unique only at its issuer: another provider's subjects must not find the members linked so far.
+        var unlink = existing is not null && !string.Equals(existing.Authority, authority, StringComparison.Ordinal);
         sso.Update(authority, clientId, secret is null ? null : SecretProtector(protection).Protect(secret), domains, input.Enabled, now);
         db.Audit(AuditEventType.SingleSignOnChanged, nameof(SingleSignOn), sso.Id, before: before,
-            after: sso.Describe() + (secret is null ? "" : " (secret replaced)"));
+            after: sso.Describe() + (secret is null ? "" : " (secret replaced)") + (unlink ? " (member links cleared)" : ""));
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
+        if (unlink)
+        {
+            await db.UserLogins.Where(l => l.LoginProvider == sso.LoginProvider).ExecuteDeleteAsync(ct);
+        }
+
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return problems;
     }
 
