@@ -290,7 +290,9 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
         var domain = $"a{Guid.NewGuid():N}"[..12] + ".example";
         using var api = app.ApiClient((await app.CreateApiKeyAsync(org)).Secret);
         var uri = new Uri("/api/organization/sso", UriKind.Relative);
-        (await api.GetAsync(uri, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var none = await api.GetFromJsonAsync<JsonElement>(uri, Ct);
+        none.GetProperty("enabled").GetBoolean().ShouldBeFalse();
+        none.GetProperty("clientSecretSet").GetBoolean().ShouldBeFalse();
 
         var refused = await api.PutAsJsonAsync(uri, new { authority = "http://idp.example", clientId = "", emailDomains = new[] { "bad domain" }, enabled = true }, Ct);
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -309,7 +311,9 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
 
         // Another organisation's key reads only its own (none).
         using var other = app.ApiClient((await app.CreateApiKeyAsync(await app.CreateOrganizationAsync())).Secret);
-        (await other.GetAsync(uri, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var theirs = await other.GetStringAsync(uri, Ct);
+        theirs.ShouldNotContain(domain);
+        theirs.ShouldContain("\"clientSecretSet\":false");
     }
 
     [Theory]

@@ -16,11 +16,13 @@ public sealed record MemberDto(Guid MembershipId, Guid UserId, string DisplayNam
 
 /// <param name="ClientSecretSet">A secret is saved (it is never returned).</param>
 /// <param name="RedirectUri">The address to register at the provider.</param>
+/// <param name="UpdatedAt">Null until the settings are first saved.</param>
 public sealed record SingleSignOnDto(bool Enabled, string Authority, string ClientId, IReadOnlyList<string> EmailDomains, bool ClientSecretSet,
-    Uri RedirectUri, DateTimeOffset UpdatedAt)
+    Uri RedirectUri, DateTimeOffset? UpdatedAt)
 {
-    public static SingleSignOnDto Of(SingleSignOn sso, HttpRequest request) =>
-        new(sso.Enabled, sso.Authority, sso.ClientId, sso.DomainList, sso.ProtectedClientSecret.Length > 0, SingleSignOnFlow.CallbackUri(request), sso.UpdatedAt);
+    public static SingleSignOnDto Of(SingleSignOn? sso, HttpRequest request) =>
+        new(sso?.Enabled ?? false, sso?.Authority ?? "", sso?.ClientId ?? "", sso?.DomainList ?? [], sso?.ProtectedClientSecret.Length > 0,
+            SingleSignOnFlow.CallbackUri(request), sso?.UpdatedAt);
 }
 
 /// <param name="ClientSecret">Required the first time; null or omitted keeps the saved one.</param>
@@ -37,14 +39,16 @@ public static class OrganizationApi
         group.MapMemberEndpoints();
         var sso = group.MapGroup("sso").RequireAuthorization(Policies.Administrator);
         sso.MapGet("", GetSingleSignOnAsync).ActsOnCallerOrganization("the caller's organisation's SSO settings");
+        // Saved off first, turned on once the redirect URI is registered at the provider (turning on checks its discovery).
         sso.MapPut("", PutSingleSignOnAsync).ActsOnCallerOrganization("the caller's organisation's SSO settings")
             .WithExampleRequest(new SingleSignOnRequest("https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0",
-                "fincloud", "(the secret the provider issued; omit to keep the saved one)", ["hanbit.example"], true));
+                "fincloud", "(the secret the provider issued; omit to keep the saved one)", ["hanbit.example"], false));
         return group;
     }
 
-    public static async Task<Results<Ok<SingleSignOnDto>, NotFound>> GetSingleSignOnAsync(FinCloudDbContext db, HttpRequest request, CancellationToken ct) =>
-        await SingleSignOnAdministration.LoadAsync(db, ct) is { } sso ? TypedResults.Ok(SingleSignOnDto.Of(sso, request)) : TypedResults.NotFound();
+    /// <summary>The settings; an organisation that has saved none has SSO off.</summary>
+    public static async Task<Ok<SingleSignOnDto>> GetSingleSignOnAsync(FinCloudDbContext db, HttpRequest request, CancellationToken ct) =>
+        TypedResults.Ok(SingleSignOnDto.Of(await SingleSignOnAdministration.LoadAsync(db, ct), request));
 
     /// <summary>The same checks and audit event as the 관리 page; field errors name the request's fields.</summary>
     public static async Task<Results<Ok<SingleSignOnDto>, ValidationProblem>> PutSingleSignOnAsync(SingleSignOnRequest body, FinCloudDbContext db,
