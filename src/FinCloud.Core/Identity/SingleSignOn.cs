@@ -35,6 +35,12 @@ public sealed class SingleSignOn : ITenantOwned
     /// <summary>Off: the settings are kept and members sign in with their passwords only.</summary>
     public bool Enabled { get; private set; }
 
+    /// <summary>
+    /// SSO 필수: members sign in through the provider only; administrators keep their passwords, so that an outage or a
+    /// wrong setting at the provider cannot lock the organisation out.
+    /// </summary>
+    public bool Required { get; private set; }
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public IReadOnlyList<string> DomainList => EmailDomains.Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -45,8 +51,9 @@ public sealed class SingleSignOn : ITenantOwned
     public static SingleSignOn Create(DateTimeOffset now) => new() { Id = Guid.CreateVersion7(now), UpdatedAt = now };
 
     /// <param name="protectedSecret">A new sealed secret, or null to keep the one saved.</param>
-    public void Update(string authority, string clientId, string? protectedSecret, IEnumerable<string> domains, bool enabled, DateTimeOffset now)
+    public void Update(string authority, string clientId, string? protectedSecret, IEnumerable<string> domains, bool enabled, bool required, DateTimeOffset now)
     {
+        Required = enabled && required;
         Authority = authority;
         ClientId = clientId;
         ProtectedClientSecret = protectedSecret ?? ProtectedClientSecret;
@@ -56,7 +63,7 @@ public sealed class SingleSignOn : ITenantOwned
     }
 
     /// <summary>What an audit event records of the settings: never the secret.</summary>
-    public string Describe() => $"{(Enabled ? "on" : "off")} {Authority} client={ClientId} domains={EmailDomains}";
+    public string Describe() => $"{(Required ? "required" : Enabled ? "on" : "off")} {Authority} client={ClientId} domains={EmailDomains}";
 
     /// <summary>The domain of an e-mail address, lower case; null when it has none.</summary>
     public static string? DomainOf(string email)

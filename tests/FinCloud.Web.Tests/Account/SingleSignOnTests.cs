@@ -41,7 +41,7 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
         return new Tenant(org, domain, admin);
     }
 
-    private static async Task<string> SaveAsync(HttpClient admin, string authority, string? secret, string domains, bool enabled)
+    private static async Task<string> SaveAsync(HttpClient admin, string authority, string? secret, string domains, bool enabled, bool required = false)
     {
         var fields = new Dictionary<string, string>
         {
@@ -53,6 +53,11 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
         if (enabled)
         {
             fields["Input.Enabled"] = "true";
+        }
+
+        if (required)
+        {
+            fields["Input.Required"] = "true";
         }
 
         var response = await admin.PostFormAsync("/admin", "sso-settings", fields);
@@ -282,6 +287,53 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task With_SSO_required_members_use_the_provider_and_administrators_keep_their_passwords(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        await using var idp = await FakeIdentityProvider.StartAsync();
+        var tenant = await TenantWithSsoAsync(app, idp);
+        using var admin = tenant.Administrator;
+        var (officerId, email) = await app.CreateMemberAsync(tenant.Id, OrganizationRole.Officer, Password, "필수 대상", $"required@{tenant.Domain}");
+        var (_, adminEmail) = await app.CreateMemberAsync(tenant.Id, OrganizationRole.Administrator, Password, "비상 관리자", $"break-glass@{tenant.Domain}");
+
+        // Before: the password works.
+        using (var before = app.Browser())
+        {
+            (await before.SignInAsync(email, Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        (await SaveAsync(admin, idp.Authority, null, tenant.Domain, enabled: true, required: true)).ShouldContain("사용 중 (SSO 필수)");
+
+        using var officer = app.Browser();
+        var refused = await officer.SignInAsync(email, Password);
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("이 기관은 SSO로 로그인합니다.");
+        (await SignedInAsync(officer)).ShouldBeFalse();
+        var failed = (await EventsAsync(app, tenant.Id, AuditEventType.SignInFailed)).ShouldHaveSingleItem();
+        failed.EntityId.ShouldBe(officerId.ToString());
+        failed.After.ShouldBe("password refused: SSO required");
+        using (var wrong = app.Browser())
+        {
+            (await (await wrong.SignInAsync(email, "Wrong1!password")).Content.ReadAsStringAsync(Ct)).ShouldNotContain("SSO로 로그인합니다",
+                customMessage: "a wrong password says nothing about the account");
+        }
+
+        idp.SignedIn = new FakeIdentityProvider.Person("s-required", email);
+        (await SignInThroughAsync(officer, email)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await SignedInAsync(officer)).ShouldBeTrue();
+
+        using var breakGlass = app.Browser();
+        (await breakGlass.SignInAsync(adminEmail, Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "administrators keep their passwords");
+        (await SignedInAsync(breakGlass)).ShouldBeTrue();
+
+        // SSO off: the requirement lapses with it.
+        await SaveAsync(admin, idp.Authority, null, tenant.Domain, enabled: false, required: true);
+        using var afterOff = app.Browser();
+        (await afterOff.SignInAsync(email, Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task The_API_reads_and_writes_the_settings_with_the_page_checks(string provider)
     {
         var app = await apps.GetAsync(provider);
@@ -293,6 +345,7 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
         var none = await api.GetFromJsonAsync<JsonElement>(uri, Ct);
         none.GetProperty("enabled").GetBoolean().ShouldBeFalse();
         none.GetProperty("clientSecretSet").GetBoolean().ShouldBeFalse();
+        none.GetProperty("required").GetBoolean().ShouldBeFalse();
 
         var refused = await api.PutAsJsonAsync(uri, new { authority = "http://idp.example", clientId = "", emailDomains = new[] { "bad domain" }, enabled = true }, Ct);
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

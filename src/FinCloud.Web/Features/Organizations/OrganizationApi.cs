@@ -17,17 +17,18 @@ public sealed record MemberDto(Guid MembershipId, Guid UserId, string DisplayNam
 /// <param name="ClientSecretSet">A secret is saved (it is never returned).</param>
 /// <param name="RedirectUri">The address to register at the provider.</param>
 /// <param name="UpdatedAt">Null until the settings are first saved.</param>
-public sealed record SingleSignOnDto(bool Enabled, string Authority, string ClientId, IReadOnlyList<string> EmailDomains, bool ClientSecretSet,
+public sealed record SingleSignOnDto(bool Enabled, bool Required, string Authority, string ClientId, IReadOnlyList<string> EmailDomains, bool ClientSecretSet,
     Uri RedirectUri, DateTimeOffset? UpdatedAt)
 {
     public static SingleSignOnDto Of(SingleSignOn? sso, HttpRequest request) =>
-        new(sso?.Enabled ?? false, sso?.Authority ?? "", sso?.ClientId ?? "", sso?.DomainList ?? [], sso?.ProtectedClientSecret.Length > 0,
+        new(sso?.Enabled ?? false, sso?.Required ?? false, sso?.Authority ?? "", sso?.ClientId ?? "", sso?.DomainList ?? [], sso?.ProtectedClientSecret.Length > 0,
             SingleSignOnFlow.CallbackUri(request), sso?.UpdatedAt);
 }
 
 /// <param name="ClientSecret">Required the first time; null or omitted keeps the saved one.</param>
 /// <param name="Enabled">On: members of these domains sign in through the provider (its discovery document is checked first).</param>
-public sealed record SingleSignOnRequest(string? Authority, string? ClientId, string? ClientSecret, IReadOnlyList<string>? EmailDomains, bool Enabled);
+/// <param name="Required">SSO 필수: members other than administrators may not sign in with a password (only with <paramref name="Enabled"/>).</param>
+public sealed record SingleSignOnRequest(string? Authority, string? ClientId, string? ClientSecret, IReadOnlyList<string>? EmailDomains, bool Enabled, bool Required = false);
 
 public static class OrganizationApi
 {
@@ -61,6 +62,7 @@ public static class OrganizationApi
             ClientSecret = body.ClientSecret,
             Domains = string.Join(',', body.EmailDomains ?? []),
             Enabled = body.Enabled,
+            Required = body.Required,
         };
         var problems = await SingleSignOnAdministration.SaveAsync(input, db, provider, protection, ct);
         if (problems.Count > 0)

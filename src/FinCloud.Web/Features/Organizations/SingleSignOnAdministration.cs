@@ -22,6 +22,9 @@ public sealed class SingleSignOnInput
     public string Domains { get; set; } = "";
 
     public bool Enabled { get; set; }
+
+    /// <summary>Members other than administrators may not sign in with a password (only with SSO on).</summary>
+    public bool Required { get; set; }
 }
 
 /// <summary>An organisation administrator's 기관 SSO settings: checked, sealed, saved with their audit event.</summary>
@@ -102,7 +105,7 @@ public static partial class SingleSignOnAdministration
         var before = existing?.Describe();
         // A subject is unique only at its issuer: another provider's subjects must not find the members linked so far.
         var unlink = existing is not null && !string.Equals(existing.Authority, authority, StringComparison.Ordinal);
-        sso.Update(authority, clientId, secret is null ? null : SecretProtector(protection).Protect(secret), domains, input.Enabled, now);
+        sso.Update(authority, clientId, secret is null ? null : SecretProtector(protection).Protect(secret), domains, input.Enabled, input.Required, now);
         db.Audit(AuditEventType.SingleSignOnChanged, nameof(SingleSignOn), sso.Id, before: before,
             after: sso.Describe() + (secret is null ? "" : " (secret replaced)") + (unlink ? " (member links cleared)" : ""));
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
@@ -114,6 +117,24 @@ public static partial class SingleSignOnAdministration
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return problems;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="userId"/> must sign in through their organisation's provider (SSO 필수 and not an
+    /// administrator). Read before a password sign-in, when no organisation is in scope yet.
+    /// </summary>
+    public static async Task<bool> PasswordRefusedAsync(FinCloudDbContext db, Guid userId, CancellationToken ct)
+    {
+        var roles = await db.Memberships.AcrossTenants(AcrossTenantsReason.Authentication).AsNoTracking()
+            .Where(m => m.UserId == userId).Select(m => new { m.OrganizationId, m.Role }).ToListAsync(ct);
+        if (roles.Count == 0 || roles.Any(m => m.Role == OrganizationRole.Administrator))
+        {
+            return false;
+        }
+
+        var organizations = roles.Select(m => m.OrganizationId).Distinct().ToList();
+        return await db.SingleSignOns.AcrossTenants(AcrossTenantsReason.Authentication)
+            .AnyAsync(s => organizations.Contains(s.OrganizationId) && s.Enabled && s.Required, ct);
     }
 
     /// <summary>The first of <paramref name="domains"/> that another organisation's SSO already names.</summary>
