@@ -32,6 +32,7 @@ public enum AuditEventType
     OtherSessionsEnded = 211,
     SignedInWithSingleSignOn = 212,
     SingleSignOnRefused = 213,
+    SingleSignOnLinked = 214,
 
     // 300–399 API access
     ApiKeyCreated = 300,

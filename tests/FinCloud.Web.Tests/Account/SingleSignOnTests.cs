@@ -151,6 +151,7 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
         var signedIn = (await EventsAsync(app, org, AuditEventType.SignedInWithSingleSignOn)).ShouldHaveSingleItem();
         signedIn.EntityId.ShouldBe(officerId.ToString());
         signedIn.ActorId.ShouldBe(officerId);
+        (await EventsAsync(app, org, AuditEventType.SingleSignOnLinked)).ShouldHaveSingleItem().EntityId.ShouldBe(officerId.ToString());
         app.Logs.Lines.ShouldNotContain(line => line.Contains(officerEmail, StringComparison.OrdinalIgnoreCase), "no address in the log");
 
         // The subject is now linked: the next sign-in finds the member by it, even under a new address at the provider.

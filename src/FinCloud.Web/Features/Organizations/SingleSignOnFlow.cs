@@ -4,6 +4,7 @@ using System.Text.Json;
 using FinCloud.Core;
 using FinCloud.Core.Audit;
 using FinCloud.Core.Identity;
+using FinCloud.Core.Persistence;
 using FinCloud.Core.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -176,8 +177,17 @@ public static partial class SingleSignOnFlow
             return linked.ProviderKey == identity.Subject ? (SingleSignOnProblem.None, user, identity.Subject) : (SingleSignOnProblem.NotAMember, null, null);
         }
 
-        var added = await users.AddLoginAsync(user, new UserLoginInfo(sso.LoginProvider, identity.Subject, "SSO"));
-        return added.Succeeded ? (SingleSignOnProblem.None, user, identity.Subject) : (SingleSignOnProblem.NotAMember, null, null);
+        // The link and its audit event commit together.
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
+        if (!(await users.AddLoginAsync(user, new UserLoginInfo(sso.LoginProvider, identity.Subject, "SSO"))).Succeeded)
+        {
+            return (SingleSignOnProblem.NotAMember, null, null);
+        }
+
+        db.Audit(AuditEventType.SingleSignOnLinked, nameof(FinCloudUser), user.Id);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (SingleSignOnProblem.None, user, identity.Subject);
     }
 
     private static PendingSignIn? ReadPending(HttpContext http, IDataProtectionProvider protection)
