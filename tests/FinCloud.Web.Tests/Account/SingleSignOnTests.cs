@@ -116,6 +116,11 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
         refused.ShouldContain("'not'은(는) 도메인 형식이 아닙니다.");
         refused.ShouldContain("value=\"http://idp.example/oidc\"");
         WebUtility.HtmlDecode(await SaveAsync(admin, "idp.example", "x", "a.example", enabled: false)).ShouldContain("https://로 시작하는 발급자(issuer) 주소를 입력하세요");
+        await admin.GetAsync(new Uri("/culture/en", UriKind.Relative), Ct);
+        var english = WebUtility.HtmlDecode(await SaveAsync(admin, "http://idp.example/oidc", "x", "example", enabled: false));
+        english.ShouldContain("The issuer must use https (http only on this server's loopback address).");
+        english.ShouldContain("'example' is not a domain name.");
+        await admin.GetAsync(new Uri("/culture/ko", UriKind.Relative), Ct);
         var unreachable = await SaveAsync(admin, "https://127.0.0.1:1/nowhere", "s3cret-value", domain, enabled: true);
         unreachable.ShouldContain("발견 문서(.well-known/openid-configuration)를 읽을 수 없습니다");
         unreachable.ShouldNotContain("s3cret-value", customMessage: "a secret is never written back into the page");
@@ -352,6 +357,8 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
         errors.EnumerateObject().Select(e => e.Name).Order().ShouldBe(["authority", "clientId", "clientSecret", "emailDomains"]);
+        errors.GetProperty("authority")[0].GetString().ShouldBe("The issuer must use https (http only on this server's loopback address).");
+        errors.GetProperty("emailDomains")[0].GetString().ShouldBe("'bad' is not a domain name.");
 
         var saved = await api.PutAsJsonAsync(uri, new { authority = idp.Authority, clientId = FakeIdentityProvider.ClientId, clientSecret = idp.ClientSecret, emailDomains = new[] { domain }, enabled = true }, Ct);
         saved.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -52,13 +52,13 @@ public sealed class OpenIdProvider(IHttpClientFactory httpClients, TimeProvider 
 
     private readonly ConcurrentDictionary<string, ConfigurationManager<OpenIdConnectConfiguration>> _configurations = new(StringComparer.Ordinal);
 
-    /// <summary>Null when the address may be an OpenID Connect issuer; otherwise what is wrong with it (Korean).</summary>
-    public static string? AuthorityProblem(string authority) =>
+    /// <summary>Null when the address may be an OpenID Connect issuer; otherwise what is wrong with it.</summary>
+    public static SettingProblemKind? AuthorityProblem(string authority) =>
         !Uri.TryCreate(authority, UriKind.Absolute, out var uri) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment)
-            ? "https://로 시작하는 발급자(issuer) 주소를 입력하세요 (쿼리·프래그먼트 없이)."
+            ? SettingProblemKind.AuthorityNotAnAddress
             : uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)
                 ? null
-                : "발급자 주소는 https여야 합니다 (http는 이 서버의 루프백 주소에만 허용).";
+                : SettingProblemKind.AuthorityNotHttps;
 
     public async Task<OpenIdConnectConfiguration?> DiscoverAsync(string authority, CancellationToken ct)
     {

@@ -69,7 +69,7 @@ public static class OrganizationApi
         {
             return TypedResults.ValidationProblem(problems.ToDictionary(
                 p => p.Key == nameof(SingleSignOnInput.Domains) ? "emailDomains" : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Key),
-                p => new[] { p.Value }));
+                p => new[] { p.Value.English }));
         }
 
         return TypedResults.Ok(SingleSignOnDto.Of((await SingleSignOnAdministration.LoadAsync(db, ct))!, request));

@@ -27,6 +27,39 @@ public sealed class SingleSignOnInput
     public bool Required { get; set; }
 }
 
+public enum SettingProblemKind
+{
+    AuthorityTooLong,
+    AuthorityNotAnAddress,
+    AuthorityNotHttps,
+    NoDiscoveryDocument,
+    ClientIdMissing,
+    SecretMissing,
+    SecretTooLong,
+    DomainCount,
+    DomainMalformed,
+    DomainClaimed,
+}
+
+/// <summary>What is wrong with one field of the settings; <paramref name="Value"/> is the domain at fault or the limit passed.</summary>
+/// <remarks>The page words it from its resources (<c>SsoSetting-{Kind}</c>); the API in English (<see cref="English"/>).</remarks>
+public sealed record SettingProblem(SettingProblemKind Kind, string? Value = null)
+{
+    public string English => Kind switch
+    {
+        SettingProblemKind.AuthorityTooLong => $"The issuer address is longer than {Value} characters.",
+        SettingProblemKind.AuthorityNotAnAddress => "Give the issuer's absolute https:// address, without query or fragment.",
+        SettingProblemKind.AuthorityNotHttps => "The issuer must use https (http only on this server's loopback address).",
+        SettingProblemKind.NoDiscoveryDocument => "No OpenID Connect discovery document (.well-known/openid-configuration) could be read there.",
+        SettingProblemKind.ClientIdMissing => $"Give the client ID (at most {Value} characters).",
+        SettingProblemKind.SecretMissing => "Give the client secret the provider issued.",
+        SettingProblemKind.SecretTooLong => $"The client secret is longer than {Value} characters.",
+        SettingProblemKind.DomainCount => $"Give 1 to {Value} e-mail domains (e.g. hanbit.example).",
+        SettingProblemKind.DomainMalformed => $"'{Value}' is not a domain name.",
+        _ => $"'{Value}' is already another organisation's SSO domain.",
+    };
+}
+
 /// <summary>An organisation administrator's 기관 SSO settings: checked, sealed, saved with their audit event.</summary>
 public static partial class SingleSignOnAdministration
 {
@@ -36,16 +69,18 @@ public static partial class SingleSignOnAdministration
     [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
     private static partial Regex DomainPattern();
 
+    private static string Limit(int limit) => limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static IDataProtector SecretProtector(IDataProtectionProvider protection) => protection.CreateProtector("FinCloud.SingleSignOn.ClientSecret");
 
     public static Task<SingleSignOn?> LoadAsync(FinCloudDbContext db, CancellationToken ct) =>
         db.SingleSignOns.AsNoTracking().SingleOrDefaultAsync(ct);
 
     /// <summary>Saves the settings; returns the problems by field name of <see cref="SingleSignOnInput"/>, empty when saved.</summary>
-    public static async Task<Dictionary<string, string>> SaveAsync(SingleSignOnInput input, FinCloudDbContext db, OpenIdProvider provider,
+    public static async Task<Dictionary<string, SettingProblem>> SaveAsync(SingleSignOnInput input, FinCloudDbContext db, OpenIdProvider provider,
         IDataProtectionProvider protection, CancellationToken ct)
     {
-        var problems = new Dictionary<string, string>();
+        var problems = new Dictionary<string, SettingProblem>();
         var authority = input.Authority.Trim().TrimEnd('/');
         var clientId = input.ClientId.Trim();
         var secret = string.IsNullOrWhiteSpace(input.ClientSecret) ? null : input.ClientSecret.Trim();
@@ -55,44 +90,44 @@ public static partial class SingleSignOnAdministration
 
         if (authority.Length > SingleSignOn.MaxAuthorityLength)
         {
-            problems[nameof(SingleSignOnInput.Authority)] = $"발급자 주소는 {SingleSignOn.MaxAuthorityLength}자 이내로 입력하세요.";
+            problems[nameof(SingleSignOnInput.Authority)] = new(SettingProblemKind.AuthorityTooLong, Limit(SingleSignOn.MaxAuthorityLength));
         }
         else if (OpenIdProvider.AuthorityProblem(authority) is { } authorityProblem)
         {
-            problems[nameof(SingleSignOnInput.Authority)] = authorityProblem;
+            problems[nameof(SingleSignOnInput.Authority)] = new(authorityProblem);
         }
 
         if (clientId.Length is 0 or > SingleSignOn.MaxClientIdLength)
         {
-            problems[nameof(SingleSignOnInput.ClientId)] = $"클라이언트 ID를 {SingleSignOn.MaxClientIdLength}자 이내로 입력하세요.";
+            problems[nameof(SingleSignOnInput.ClientId)] = new(SettingProblemKind.ClientIdMissing, Limit(SingleSignOn.MaxClientIdLength));
         }
 
         if (secret is null && existing is null)
         {
-            problems[nameof(SingleSignOnInput.ClientSecret)] = "클라이언트 시크릿을 입력하세요.";
+            problems[nameof(SingleSignOnInput.ClientSecret)] = new(SettingProblemKind.SecretMissing);
         }
         else if (secret?.Length > MaxSecretLength)
         {
-            problems[nameof(SingleSignOnInput.ClientSecret)] = $"클라이언트 시크릿은 {MaxSecretLength}자 이내여야 합니다.";
+            problems[nameof(SingleSignOnInput.ClientSecret)] = new(SettingProblemKind.SecretTooLong, Limit(MaxSecretLength));
         }
 
         var malformed = domains.FirstOrDefault(d => !DomainPattern().IsMatch(d));
         if (domains.Count is 0 or > MaxDomains)
         {
-            problems[nameof(SingleSignOnInput.Domains)] = $"이메일 도메인을 1~{MaxDomains}개 입력하세요 (예: hanbit.example).";
+            problems[nameof(SingleSignOnInput.Domains)] = new(SettingProblemKind.DomainCount, Limit(MaxDomains));
         }
         else if (malformed is not null)
         {
-            problems[nameof(SingleSignOnInput.Domains)] = $"'{malformed}'은(는) 도메인 형식이 아닙니다.";
+            problems[nameof(SingleSignOnInput.Domains)] = new(SettingProblemKind.DomainMalformed, malformed);
         }
         else if (await ClaimedElsewhereAsync(db, domains, ct) is { } taken)
         {
-            problems[nameof(SingleSignOnInput.Domains)] = $"'{taken}'은(는) 다른 기관의 SSO에 이미 등록된 도메인입니다.";
+            problems[nameof(SingleSignOnInput.Domains)] = new(SettingProblemKind.DomainClaimed, taken);
         }
 
         if (problems.Count == 0 && input.Enabled && await provider.DiscoverAsync(authority, ct) is null)
         {
-            problems[nameof(SingleSignOnInput.Authority)] = "이 주소에서 OpenID Connect 발견 문서(.well-known/openid-configuration)를 읽을 수 없습니다.";
+            problems[nameof(SingleSignOnInput.Authority)] = new(SettingProblemKind.NoDiscoveryDocument);
         }
 
         if (problems.Count > 0)
