@@ -21,7 +21,7 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
     public const string ClientId = "fincloud-test";
 
     private readonly WebApplication _app;
-    private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "key-1" };
+    private RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "key-1" };
     private readonly RsaSecurityKey _foreignKey = new(RSA.Create(2048)) { KeyId = "key-1" };
     private readonly ConcurrentDictionary<string, Grant> _grants = new();
 
@@ -123,6 +123,14 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
             SigningCredentials = new SigningCredentials(Tamper == Tampering.ForeignKey ? _foreignKey : _key, SecurityAlgorithms.RsaSha256),
         });
         return Results.Json(new { id_token = token, access_token = "unused", token_type = "Bearer", expires_in = 300 });
+    }
+
+    /// <summary>Signs from now on with a new key under a new id, and publishes only that one (as providers rotate keys).</summary>
+    public void RotateKey()
+    {
+        var old = _key;
+        _key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "key-" + Guid.NewGuid().ToString("N")[..8] };
+        old.Rsa.Dispose();
     }
 
     public async ValueTask DisposeAsync()

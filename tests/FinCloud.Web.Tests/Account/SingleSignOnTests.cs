@@ -159,8 +159,10 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
         (await EventsAsync(app, org, AuditEventType.SingleSignOnLinked)).ShouldHaveSingleItem().EntityId.ShouldBe(officerId.ToString());
         app.Logs.Lines.ShouldNotContain(line => line.Contains(officerEmail, StringComparison.OrdinalIgnoreCase), "no address in the log");
 
-        // The subject is now linked: the next sign-in finds the member by it, even under a new address at the provider.
+        // The subject is now linked: the next sign-in finds the member by it, even under a new address at the provider,
+        // and after the provider rotated its signing key (read again when a token names a key not seen yet).
         idp.SignedIn = new FakeIdentityProvider.Person("subject-officer", $"renamed@{domain}");
+        idp.RotateKey();
         using var again = app.Browser();
         (await SignInThroughAsync(again, officerEmail)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await SignedInAsync(again)).ShouldBeTrue();

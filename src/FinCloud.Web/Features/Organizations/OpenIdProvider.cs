@@ -42,7 +42,7 @@ public enum SingleSignOnProblem
 public sealed record OpenIdIdentity(string Subject, string Email);
 
 /// <summary>
-/// The OpenID Connect client side, per provider: discovery (cached, keys refreshed by the configuration manager),
+/// The OpenID Connect client side, per provider: discovery (cached; read again hourly or when a token names a new key),
 /// redeeming an authorization code with PKCE, and validating the ID token. Providers must use HTTPS; a loopback
 /// address may use HTTP (a provider on the same machine, in development and tests).
 /// </summary>
@@ -50,7 +50,16 @@ public sealed class OpenIdProvider(IHttpClientFactory httpClients, TimeProvider 
 {
     public const string HttpClientName = "sso";
 
-    private readonly ConcurrentDictionary<string, ConfigurationManager<OpenIdConnectConfiguration>> _configurations = new(StringComparer.Ordinal);
+    /// <summary>How long a provider's discovery document and keys are used before they are read again.</summary>
+    public static readonly TimeSpan RereadAfter = TimeSpan.FromHours(1);
+
+    /// <summary>The shortest time between two readings of one provider: unknown keys in tokens cannot make it a flood.</summary>
+    public static readonly TimeSpan RereadAtMost = TimeSpan.FromSeconds(30);
+
+    /// <param name="RereadAt">When a token last made it read again before its time.</param>
+    private sealed record Discovered(OpenIdConnectConfiguration Configuration, DateTimeOffset ReadAt, DateTimeOffset? RereadAt);
+
+    private readonly ConcurrentDictionary<string, Discovered> _configurations = new(StringComparer.Ordinal);
 
     /// <summary>Null when the address may be an OpenID Connect issuer; otherwise what is wrong with it.</summary>
     public static SettingProblemKind? AuthorityProblem(string authority) =>
@@ -60,22 +69,32 @@ public sealed class OpenIdProvider(IHttpClientFactory httpClients, TimeProvider 
                 ? null
                 : SettingProblemKind.AuthorityNotHttps;
 
-    public async Task<OpenIdConnectConfiguration?> DiscoverAsync(string authority, CancellationToken ct)
+    /// <summary>
+    /// The provider's discovery document with its keys, read again after <see cref="RereadAfter"/>, or at once when
+    /// <paramref name="reread"/> (a token named a key not seen yet), at most once per <see cref="RereadAtMost"/>.
+    /// Null when it cannot be read.
+    /// </summary>
+    public async Task<OpenIdConnectConfiguration?> DiscoverAsync(string authority, CancellationToken ct, bool reread = false)
     {
-        var manager = _configurations.GetOrAdd(authority, a =>
+        var now = clock.GetUtcNow();
+        if (_configurations.TryGetValue(authority, out var known) && now - known.ReadAt < RereadAfter &&
+            (!reread || (known.RereadAt is { } last && now - last < RereadAtMost)))
         {
-            var loopback = Uri.TryCreate(a, UriKind.Absolute, out var uri) && uri.IsLoopback;
-            var retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = !loopback };
-            return new ConfigurationManager<OpenIdConnectConfiguration>(
-                a.TrimEnd('/') + "/.well-known/openid-configuration", new OpenIdConnectConfigurationRetriever(), retriever);
-        });
+            return known.Configuration;
+        }
+
+        var loopback = Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
+        var retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = !loopback };
         try
         {
-            return await manager.GetConfigurationAsync(ct);
+            var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(authority.TrimEnd('/') + "/.well-known/openid-configuration", retriever, ct);
+            _configurations[authority] = new(configuration, now, reread ? now : known?.RereadAt);
+            return configuration;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or System.Text.Json.JsonException or HttpRequestException
+                                      || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            // The manager wraps every retrieval failure (network, status, JSON) this way; the next call retries.
+            // Unreachable, not found, not a discovery document, or too slow: the next call tries again.
             return null;
         }
     }
@@ -110,21 +129,20 @@ public sealed class OpenIdProvider(IHttpClientFactory httpClients, TimeProvider 
         }
     }
 
-    /// <summary>Signature (the provider's published keys), issuer, audience, lifetime and nonce; then subject and e-mail.</summary>
-    public async Task<OpenIdIdentity?> ValidateAsync(OpenIdConnectConfiguration configuration, string idToken, string clientId, string nonce)
+    /// <summary>
+    /// Signature (the provider's published keys), issuer, audience, lifetime and nonce; then subject and e-mail. A token
+    /// signed with a key not yet seen means the provider rotated its keys: they are read again, once.
+    /// </summary>
+    public async Task<OpenIdIdentity?> ValidateAsync(string authority, OpenIdConnectConfiguration configuration, string idToken, string clientId, string nonce,
+        CancellationToken ct)
     {
-        var result = await new JsonWebTokenHandler().ValidateTokenAsync(idToken, new TokenValidationParameters
+        var result = await ValidateTokenAsync(configuration, idToken, clientId);
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException &&
+            await DiscoverAsync(authority, ct, reread: true) is { } reread && !ReferenceEquals(reread, configuration))
         {
-            ValidIssuer = configuration.Issuer,
-            ValidAudience = clientId,
-            IssuerSigningKeys = configuration.SigningKeys,
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ClockSkew = TimeSpan.FromMinutes(2),
-            LifetimeValidator = (notBefore, expires, _, parameters) =>
-                (notBefore is null || notBefore.Value - parameters.ClockSkew <= clock.GetUtcNow().UtcDateTime) &&
-                expires is { } e && clock.GetUtcNow().UtcDateTime <= e + parameters.ClockSkew,
-        });
+            result = await ValidateTokenAsync(reread, idToken, clientId);
+        }
+
         if (!result.IsValid || result.ClaimsIdentity is not { } identity)
         {
             return null;
@@ -138,6 +156,20 @@ public sealed class OpenIdProvider(IHttpClientFactory httpClients, TimeProvider 
             ? null
             : new OpenIdIdentity(subject, email.Trim());
     }
+
+    private Task<TokenValidationResult> ValidateTokenAsync(OpenIdConnectConfiguration configuration, string idToken, string clientId) =>
+        new JsonWebTokenHandler().ValidateTokenAsync(idToken, new TokenValidationParameters
+        {
+            ValidIssuer = configuration.Issuer,
+            ValidAudience = clientId,
+            IssuerSigningKeys = configuration.SigningKeys,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ClockSkew = TimeSpan.FromMinutes(2),
+            LifetimeValidator = (notBefore, expires, _, parameters) =>
+                (notBefore is null || notBefore.Value - parameters.ClockSkew <= clock.GetUtcNow().UtcDateTime) &&
+                expires is { } e && clock.GetUtcNow().UtcDateTime <= e + parameters.ClockSkew,
+        });
 
     private sealed record TokenResponse([property: JsonPropertyName("id_token")] string? IdToken);
 }

@@ -153,7 +153,7 @@ public static partial class SingleSignOnFlow
             return (SingleSignOnProblem.CodeRejected, null, null);
         }
 
-        if (await provider.ValidateAsync(configuration, idToken, sso.ClientId, pending.Nonce) is not { } identity)
+        if (await provider.ValidateAsync(sso.Authority, configuration, idToken, sso.ClientId, pending.Nonce, ct) is not { } identity)
         {
             return (SingleSignOnProblem.TokenInvalid, null, null);
         }
