@@ -46,7 +46,9 @@ public sealed class SingleSignOn : ITenantOwned
     public IReadOnlyList<string> DomainList => EmailDomains.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The provider's name for this organisation's logins in the user-login table (one subject per member).</summary>
-    public string LoginProvider => "oidc:" + OrganizationId.ToString("N");
+    public string LoginProvider => LoginProviderOf(OrganizationId);
+
+    public static string LoginProviderOf(Guid organizationId) => "oidc:" + organizationId.ToString("N");
 
     public static SingleSignOn Create(DateTimeOffset now) => new() { Id = Guid.CreateVersion7(now), UpdatedAt = now };
 

@@ -157,6 +157,9 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
         signedIn.EntityId.ShouldBe(officerId.ToString());
         signedIn.ActorId.ShouldBe(officerId);
         (await EventsAsync(app, org, AuditEventType.SingleSignOnLinked)).ShouldHaveSingleItem().EntityId.ShouldBe(officerId.ToString());
+        var officerRow = Regex.Match(await admin.GetStringAsync(new Uri("/admin", UriKind.Relative), Ct), $"<tr data-member=\"{Regex.Escape(officerEmail)}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        officerRow.ShouldContain("data-testid=\"sso-linked\"", customMessage: "the member list shows who is linked");
+        officerRow.ShouldNotContain("없음", customMessage: "an SSO sign-in is the member's last sign-in");
         app.Logs.Lines.ShouldNotContain(line => line.Contains(officerEmail, StringComparison.OrdinalIgnoreCase), "no address in the log");
 
         // The subject is now linked: the next sign-in finds the member by it, even under a new address at the provider,
@@ -405,6 +408,6 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
         var code = await browser.PostFormAsync("/account/login-2fa?returnUrl=%2Fcloud-use", "login-2fa", new() { ["Input.Code"] = AuthenticatorApp.Next(key) });
         code.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await SignedInAsync(browser)).ShouldBeTrue();
-        (await EventsAsync(app, tenant.Id, AuditEventType.SignedInWithSingleSignOn)).ShouldHaveSingleItem().After.ShouldBe("provider ok; second factor required");
+        (await EventsAsync(app, tenant.Id, AuditEventType.SignedInWithSingleSignOn)).ShouldHaveSingleItem().After.ShouldBe(Features.Organizations.SingleSignOnFlow.ProviderOnlySoFar);
     }
 }

@@ -24,6 +24,9 @@ public static partial class SingleSignOnFlow
 {
     public const string CallbackPath = "/account/sso/callback";
 
+    /// <summary>The audit summary of an SSO sign-in that still waits for the member's second factor.</summary>
+    public const string ProviderOnlySoFar = "provider ok; second factor required";
+
     private const string StateCookie = "FinCloud.Sso";
     private static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
 
@@ -130,7 +133,7 @@ public static partial class SingleSignOnFlow
 
         db.Tenant.Enter(pending.OrganizationId, user.Id, ActorKind.User);
         db.Audit(AuditEventType.SignedInWithSingleSignOn, nameof(FinCloudUser), user.Id,
-            after: result.RequiresTwoFactor ? "provider ok; second factor required" : null);
+            after: result.RequiresTwoFactor ? ProviderOnlySoFar : null);
         await db.SaveChangesAsync(ct);
         var next = result.RequiresTwoFactor
             ? QueryHelpers.AddQueryString("/account/login-2fa", new Dictionary<string, string?> { ["returnUrl"] = pending.ReturnUrl, ["rememberMe"] = "false" })
