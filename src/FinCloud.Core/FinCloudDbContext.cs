@@ -40,6 +40,8 @@ public sealed class FinCloudDbContext(DbContextOptions<FinCloudDbContext> option
 
     public DbSet<SingleSignOn> SingleSignOns => Set<SingleSignOn>();
 
+    public DbSet<ProvisionedAccount> ProvisionedAccounts => Set<ProvisionedAccount>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();

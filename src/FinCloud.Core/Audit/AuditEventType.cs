@@ -16,6 +16,9 @@ public enum AuditEventType
     InvitationAccepted = 106,
     MemberRolesChanged = 107,
     SingleSignOnChanged = 108,
+    MemberProvisioned = 109,
+    ProvisionedAccountChanged = 110,
+    ProvisionedAccountDeleted = 111,
 
     // 200–299 sign-in and accounts
     SignInSucceeded = 200,

@@ -50,4 +50,7 @@ public enum AcrossTenantsReason
 
     /// <summary>An administrator naming an e-mail domain for 기관 SSO: is it already another organisation's?</summary>
     SingleSignOnDomain = 11,
+
+    /// <summary>An identity provider provisioning a person over SCIM: does the address belong to another organisation's member?</summary>
+    Provisioning = 12,
 }

@@ -23,6 +23,7 @@ public static class ApiEndpoints
     {
         var api = routes.MapGroup("/api").RequireAuthorization(Policies.Api).WithUniformPaging().WithConflictProblems();
         api.MapOrganizationEndpoints();
+        api.MapProvisioningEndpoints();
         api.MapAuditEndpoints();
         api.MapApiKeyEndpoints();
         api.MapCloudUseEndpoints();

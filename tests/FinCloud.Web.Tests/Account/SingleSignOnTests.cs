@@ -26,10 +26,10 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
     [GeneratedRegex("data-testid=\"sso-go\" href=\"([^\"]+)\"")]
     private static partial Regex ProviderLinkPattern();
 
-    private sealed record Tenant(Guid Id, string Domain, HttpClient Administrator);
+    internal sealed record Tenant(Guid Id, string Domain, HttpClient Administrator);
 
     /// <summary>A new organisation with its own domain, an administrator signed in, and SSO on with <paramref name="idp"/>.</summary>
-    private static async Task<Tenant> TenantWithSsoAsync(FinCloudApp app, FakeIdentityProvider idp)
+    internal static async Task<Tenant> TenantWithSsoAsync(FinCloudApp app, FakeIdentityProvider idp)
     {
         var org = await app.CreateOrganizationAsync();
         var domain = $"t{Guid.NewGuid():N}"[..12] + ".example";
@@ -69,7 +69,7 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
     /// What a browser does: start at FinCloud, follow the redirect to the provider, follow its redirect back. Returns
     /// the callback's answer.
     /// </summary>
-    private static async Task<HttpResponseMessage> SignInThroughAsync(HttpClient browser, string email, string returnUrl = "/cloud-use")
+    internal static async Task<HttpResponseMessage> SignInThroughAsync(HttpClient browser, string email, string returnUrl = "/cloud-use")
     {
         var start = await StartAsync(browser, email, returnUrl);
         using var toProvider = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
@@ -91,10 +91,10 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
     private static Task<HttpResponseMessage> StartAsync(HttpClient browser, string email, string returnUrl = "/cloud-use") =>
         browser.PostFormAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}", "sso", new() { ["Sso.Email"] = email });
 
-    private static async Task<bool> SignedInAsync(HttpClient browser) =>
+    internal static async Task<bool> SignedInAsync(HttpClient browser) =>
         (await browser.GetAsync(new Uri("/cloud-use", UriKind.Relative), Ct)).StatusCode == HttpStatusCode.OK;
 
-    private static Task<List<AuditEvent>> EventsAsync(FinCloudApp app, Guid org, AuditEventType type) =>
+    internal static Task<List<AuditEvent>> EventsAsync(FinCloudApp app, Guid org, AuditEventType type) =>
         app.WithDbAsync(db => db.AuditEvents.Where(e => e.Type == type).OrderBy(e => e.Sequence).ToListAsync(), org);
 
     [Theory]

@@ -36,11 +36,13 @@ public sealed class CrossTenantTests(SharedApps apps) : IClassFixture<SharedApps
         var webhooksOfB = await Webhooks.WebhookResources.OfAsync(app, b);
         var (memberB, _) = await app.CreateMemberAsync(b, OrganizationRole.Officer, "Aa1!" + Guid.NewGuid().ToString("N"));
         var invitationB = await Account.MemberManagementTests.InvitationAsync(app, b);
+        var provisionedB = await Account.ProvisioningTests.ProvisionedAsync(app, b);
         var eventB = await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Sequence).Select(e => e.Id).FirstAsync(), b);
         var headB = await app.WithDbAsync(db => db.AuditChainHeads.SingleAsync(), b);
         var resourcesOfB = new Dictionary<string, Guid>
         {
             ["apiKeyId"] = keyB, ["eventId"] = eventB, ["userId"] = memberB, ["invitationId"] = invitationB,
+            ["provisionedAccountId"] = provisionedB,
             ["exemptionId"] = separationB.ExemptionId, ["dataSetId"] = separationB.DataSetId, ["findingId"] = separationB.FindingId,
         };
         foreach (var (name, id) in cloudUseOfB.Concat(continuityOfB).Concat(exchangeOfB).Concat(webhooksOfB))
@@ -88,6 +90,7 @@ public sealed class CrossTenantTests(SharedApps apps) : IClassFixture<SharedApps
         (await app.WithDbAsync(db => db.ApiKeys.SingleAsync(k => k.Id == keyB), b)).IsActive.ShouldBeTrue();
         (await app.WithDbAsync(db => db.Memberships.CountAsync(m => m.UserId == memberB), b)).ShouldBe(1, "organisation B's member keeps their role");
         (await app.WithDbAsync(db => db.Invitations.SingleAsync(i => i.Id == invitationB), b)).RevokedAt.ShouldBeNull();
+        (await app.WithDbAsync(db => db.ProvisionedAccounts.SingleAsync(a => a.Id == provisionedB), b)).Active.ShouldBeTrue();
         (await app.WithDbAsync(db => AuditChain.VerifyAsync(db, CancellationToken.None), b)).IsIntact.ShouldBeTrue();
     }
 

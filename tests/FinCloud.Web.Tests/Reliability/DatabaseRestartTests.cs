@@ -103,7 +103,15 @@ public sealed class DatabaseRestartTests
             var restartAt = clock.Elapsed;
             // Stop, stay down a moment (a failover takes seconds), start again.
             await RunAsync(Path.Combine(bin, "pg_ctl"), "-D", cluster, "-m", "fast", "-w", "stop");
-            await Task.Delay(1500, Ct);
+            // Down for at least 1.5 s and until a few requests have met the outage: on a busy machine the readers can
+            // be descheduled for the whole of a fixed window, and the test would then have seen nothing.
+            var downSince = clock.Elapsed;
+            while (clock.Elapsed - downSince < TimeSpan.FromSeconds(1.5) ||
+                   (results.Count(r => r.At > downSince && r.Status == HttpStatusCode.ServiceUnavailable) < 3 && clock.Elapsed - downSince < TimeSpan.FromSeconds(30)))
+            {
+                await Task.Delay(100, Ct);
+            }
+
             await RunAsync(Path.Combine(bin, "pg_ctl"), "-D", cluster, "-l", Path.Combine(folder, "log"), "-w", "-o", options, "start");
             var backAt = clock.Elapsed;
             await Task.Delay(5000, Ct);

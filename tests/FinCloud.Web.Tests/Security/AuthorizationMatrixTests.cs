@@ -166,6 +166,7 @@ public sealed class AuthorizationMatrixTests
         values["userId"] = (await app.CreateMemberAsync(org, OrganizationRole.Officer, "Aa1!" + Guid.NewGuid().ToString("N"))).Id.ToString();
         values["invitationId"] = (await Account.MemberManagementTests.InvitationAsync(app, org)).ToString();
         values["documentName"] = "v1";
+        values["provisionedAccountId"] = (await Account.ProvisioningTests.ProvisionedAsync(app, org)).ToString();
         return values;
     }
 }
@@ -308,6 +309,14 @@ public static partial class AccessPolicy
         ["GET /api/organization/"] = Access.Member,
         ["GET /api/organization/members"] = Access.Member,
         ["GET /api/organization/sso/"] = Access.Administrator,
+        ["GET /api/scim/v2/ServiceProviderConfig"] = Access.Administrator,
+        ["GET /api/scim/v2/ResourceTypes"] = Access.Administrator,
+        ["GET /api/scim/v2/Users/"] = Access.Administrator,
+        ["POST /api/scim/v2/Users/"] = Access.Administrator,
+        ["GET /api/scim/v2/Users/{provisionedAccountId:guid}"] = Access.Administrator,
+        ["PUT /api/scim/v2/Users/{provisionedAccountId:guid}"] = Access.Administrator,
+        ["PATCH /api/scim/v2/Users/{provisionedAccountId:guid}"] = Access.Administrator,
+        ["DELETE /api/scim/v2/Users/{provisionedAccountId:guid}"] = Access.Administrator,
         ["GET /api/organization/invitations/"] = Access.Administrator,
         ["GET /account/invitation/{token}"] = Access.Public,
         ["GET /account/password"] = Access.Member,
