@@ -182,16 +182,19 @@ public sealed class ProvisioningTests(SharedApps apps) : IClassFixture<SharedApp
         using var scim = app.ApiClient((await app.CreateApiKeyAsync(tenant.Id)).Secret);
         var other = await SingleSignOnTests.TenantWithSsoAsync(app, idp);
         other.Administrator.Dispose();
-        var (_, outsider) = await app.CreateMemberAsync(await app.CreateOrganizationAsync(), OrganizationRole.Officer, "Aa1!" + Guid.NewGuid().ToString("N"));
+        // Invited to another organisation before this one named the domain for its SSO.
+        var (_, outsider) = await app.CreateMemberAsync(await app.CreateOrganizationAsync(), OrganizationRole.Officer, "Aa1!" + Guid.NewGuid().ToString("N"), "다른 기관", $"outsider@{tenant.Domain}");
+        var (_, unrelated) = await app.CreateMemberAsync(await app.CreateOrganizationAsync(), OrganizationRole.Officer, "Aa1!" + Guid.NewGuid().ToString("N"));
         var eventsBefore = await app.WithDbAsync(db => db.AuditEvents.CountAsync(), tenant.Id);
 
         var refusals = new (string Json, HttpStatusCode Status, string ScimType, string Detail)[]
         {
             ("""{"emails":[{"value":"a@b.example"}]}""", HttpStatusCode.BadRequest, "invalidValue", "userName"),
             ("""{"userName":"not-an-address"}""", HttpStatusCode.BadRequest, "invalidValue", "e-mail"),
-            (EntraUser($"x@{other.Domain}", $"x@{other.Domain}"), HttpStatusCode.BadRequest, "invalidValue", "another organisation"),
+            (EntraUser($"x@{other.Domain}", $"x@{other.Domain}"), HttpStatusCode.BadRequest, "invalidValue", "SSO e-mail domains"),
+            (EntraUser(unrelated, unrelated), HttpStatusCode.BadRequest, "invalidValue", "SSO e-mail domains"),
             (EntraUser(outsider, outsider), HttpStatusCode.Conflict, "uniqueness", "another organisation"),
-            ("""{"userName":"y@z.example","active":"maybe"}""", HttpStatusCode.BadRequest, "invalidValue", "active"),
+            ($$"""{"userName":"y@{{tenant.Domain}}","active":"maybe"}""", HttpStatusCode.BadRequest, "invalidValue", "active"),
         };
         foreach (var (json, expected, scimType, detail) in refusals)
         {

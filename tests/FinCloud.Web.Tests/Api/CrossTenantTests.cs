@@ -29,6 +29,15 @@ public sealed class CrossTenantTests(SharedApps apps) : IClassFixture<SharedApps
         var b = await app.CreateOrganizationAsync();
         var (_, secretA) = await app.CreateApiKeyAsync(a, OrganizationRole.Administrator);
         var (keyB, _) = await app.CreateApiKeyAsync(b, OrganizationRole.Administrator);
+        // Organisation A names the SSO domain of the SCIM example (its provider may provision only its own domains).
+        await app.WithDbAsync(async db =>
+        {
+            var sso = SingleSignOn.Create(db.Clock.GetUtcNow());
+            sso.Update("https://login.example/a", "fincloud", null, ["hanbit.example"], enabled: false, required: false, db.Clock.GetUtcNow());
+            db.SingleSignOns.Add(sso);
+            db.Audit(AuditEventType.SingleSignOnChanged, nameof(SingleSignOn), sso.Id, after: sso.Describe());
+            return await db.SaveChangesAsync();
+        }, a);
         var cloudUseOfB = await CloudUse.CloudUseResources.OfAsync(app, b);
         var separationB = await NetworkSeparation.SeparationRecords.CreateForAsync(app, b);
         var continuityOfB = await Continuity.ContinuityRecords.ResourcesOfAsync(app, b);

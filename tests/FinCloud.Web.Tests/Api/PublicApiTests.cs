@@ -57,6 +57,26 @@ public sealed class PublicApiTests(SharedApps apps) : IClassFixture<SharedApps>
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_provider_name_registered_twice_gets_a_problem_naming_the_field_not_a_server_error(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var org = await app.CreateOrganizationAsync();
+        using var admin = app.ApiClient((await app.CreateApiKeyAsync(org)).Secret);
+
+        (await admin.PostAsJsonAsync("/api/cloud-use/csp/providers", new RegisterProviderRequest("가나클라우드"), FinCloudApp.Json, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        using var again = await admin.PostAsJsonAsync("/api/cloud-use/csp/providers", new RegisterProviderRequest(" 가나클라우드 "), FinCloudApp.Json, Ct);
+        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var problem = JsonDocument.Parse(await again.Content.ReadAsStringAsync(Ct));
+        problem.RootElement.GetProperty("errors").GetProperty("name")[0].GetString().ShouldBe(RegistryApi.DuplicateProvider);
+        (await app.WithDbAsync(db => db.CloudProviders.CountAsync(), org)).ShouldBe(1);
+
+        // Another organisation keeps its own registry.
+        using var other = app.ApiClient((await app.CreateApiKeyAsync(await app.CreateOrganizationAsync())).Secret);
+        (await other.PostAsJsonAsync("/api/cloud-use/csp/providers", new RegisterProviderRequest("가나클라우드"), FinCloudApp.Json, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Submitting_a_report_needs_reports_submit_beyond_cloud_use_write(string provider)
     {
         var app = await apps.GetAsync(provider);

@@ -14,7 +14,7 @@ public static class CloudUseSetup
     public static Task<Guid> ServiceAsync(FinCloudApp app, Guid organizationId) =>
         app.WithDbAsync(async db =>
         {
-            var provider = (await RegistryApi.RegisterProviderAsync(new RegisterProviderRequest("테스트클라우드 " + Guid.NewGuid().ToString("N")[..6]), db, CancellationToken.None)).Value!;
+            var provider = (await RegistryApi.TryRegisterProviderAsync("테스트클라우드 " + Guid.NewGuid().ToString("N")[..6], db, CancellationToken.None))!;
             var service = ((Created<ServiceDto>)(await RegistryApi.RegisterServiceAsync(provider.Id, new RegisterServiceRequest("상담 SaaS", ServiceModel.Saas, "kr-central-1", true), db, CancellationToken.None)).Result).Value!;
             return service.Id;
         }, organizationId);

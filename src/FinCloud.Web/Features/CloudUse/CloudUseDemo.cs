@@ -23,7 +23,7 @@ public static class CloudUseDemo
         db.Tenant.Enter(organizationId, null, ActorKind.System);
         var today = KoreanTime.Today(db.Clock);
 
-        var provider = (await RegistryApi.RegisterProviderAsync(new RegisterProviderRequest("가상클라우드"), db, ct)).Value!;
+        var provider = (await RegistryApi.TryRegisterProviderAsync("가상클라우드", db, ct))!;
         var saas = ((Created<ServiceDto>)(await RegistryApi.RegisterServiceAsync(provider.Id, new RegisterServiceRequest("고객상담 SaaS", ServiceModel.Saas, "kr-central-1", true), db, ct)).Result).Value!;
         var iaas = ((Created<ServiceDto>)(await RegistryApi.RegisterServiceAsync(provider.Id, new RegisterServiceRequest("가상서버", ServiceModel.Iaas, "kr-central-1, kr-central-2", true), db, ct)).Result).Value!;
         await RegistryApi.RecordCertificateAsync(provider.Id, new RecordCertificateRequest(CertificationScheme.Csap, today.AddYears(-3), today.AddDays(45), null), db, ct);

@@ -76,13 +76,26 @@ public static class RegistryApi
     public static EvaluationDto ToDto(CspEvaluation e, DateOnly today) =>
         new(e.Id, e.ServiceId, e.Kind, e.Result, e.EvaluatedOn, e.NextEvaluationDue, e.StatusOn(today), e.Unmet.Count(), e.Unmet.Select(o => o.RemediationDue).Min());
 
-    public static async Task<Created<ProviderDto>> RegisterProviderAsync(RegisterProviderRequest request, FinCloudDbContext db, CancellationToken ct)
+    public static async Task<Results<Created<ProviderDto>, ValidationProblem>> RegisterProviderAsync(RegisterProviderRequest request, FinCloudDbContext db, CancellationToken ct) =>
+        await TryRegisterProviderAsync(request.Name, db, ct) is { } provider
+            ? TypedResults.Created($"/api/csp/providers/{provider.Id}", provider)
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [DuplicateProvider] });
+
+    public const string DuplicateProvider = "이미 등록된 CSP입니다. (A provider of this name is already registered.)";
+
+    /// <summary>Registers a provider under a name the organisation has not used yet; null when it has.</summary>
+    public static async Task<ProviderDto?> TryRegisterProviderAsync(string name, FinCloudDbContext db, CancellationToken ct)
     {
-        var provider = CloudProvider.Register(request.Name, db.Clock.GetUtcNow());
+        var provider = CloudProvider.Register(name, db.Clock.GetUtcNow());
+        if (await db.CloudProviders.AnyAsync(p => p.Name == provider.Name, ct))
+        {
+            return null;
+        }
+
         db.CloudProviders.Add(provider);
         db.Audit(AuditEventType.CloudProviderRegistered, nameof(CloudProvider), provider.Id, after: "registered");
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/csp/providers/{provider.Id}", new ProviderDto(provider.Id, provider.Name, [], [], []));
+        return new ProviderDto(provider.Id, provider.Name, [], [], []);
     }
 
     public static async Task<Results<Created<ServiceDto>, NotFound>> RegisterServiceAsync(Guid providerId, RegisterServiceRequest request, FinCloudDbContext db, CancellationToken ct)

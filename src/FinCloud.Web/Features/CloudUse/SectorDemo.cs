@@ -53,7 +53,7 @@ public static class SectorDemo
             {
                 if (!providers.TryGetValue(use.Provider, out var provider))
                 {
-                    provider = providers[use.Provider] = (await RegistryApi.RegisterProviderAsync(new RegisterProviderRequest(use.Provider), db, ct)).Value!.Id;
+                    provider = providers[use.Provider] = (await RegistryApi.TryRegisterProviderAsync(use.Provider, db, ct))!.Id;
                 }
 
                 var service = ((Created<ServiceDto>)(await RegistryApi.RegisterServiceAsync(provider, new RegisterServiceRequest(use.Service, use.Model, use.Regions, use.DataInKorea), db, ct)).Result).Value!;

@@ -35,7 +35,8 @@ public sealed record ProvisioningError(int Status, string? ScimType, string Deta
 
 /// <summary>
 /// 자동 프로비저닝: the organisation's identity provider (Entra ID, Okta, Keycloak…) creates, updates, deactivates and
-/// deletes members over SCIM 2.0, with an administrator's API key. A provisioned person gets an account (no password:
+/// deletes members over SCIM 2.0, with an administrator's API key, for addresses in the organisation's 기관 SSO
+/// e-mail domains. A provisioned person gets an account (no password:
 /// they sign in with 기관 SSO, or set one with 비밀번호 찾기) and the 담당자 role; administrators change roles as for
 /// any member. Deactivating takes every role away and ends the person's sessions; activating again gives back 담당자.
 /// Every change is audited in the same transaction; the trail records states, never names or addresses.
@@ -70,7 +71,7 @@ public static partial class Provisioning
             var own = db.Tenant.RequireOrganization();
             if (!member && await db.Memberships.AcrossTenants(AcrossTenantsReason.Provisioning).AnyAsync(m => m.UserId == user.Id && m.OrganizationId != own, ct))
             {
-                return (null, new(409, "uniqueness", "The address belongs to a member of another organisation."));
+                return (null, new(409, "uniqueness", "The address belongs to a member of another organisation; an operator must move the person."));
             }
 
             how = member ? "linked" : "adopted";
@@ -259,11 +260,13 @@ public static partial class Provisioning
             return new(409, "uniqueness", "Another provisioned member has this userName.");
         }
 
+        // As with SSO sign-in, the provider is believed only for the organisation's own domains (which no other
+        // organisation can name): it cannot make accounts elsewhere, nor learn whether an outside address has one.
         var domain = SingleSignOn.DomainOf(email);
         var ownDomains = (await SingleSignOnAdministration.LoadAsync(db, ct))?.DomainList ?? [];
-        if (domain is not null && !ownDomains.Contains(domain) && await SingleSignOnAdministration.ClaimedElsewhereAsync(db, [domain], ct) is not null)
+        if (domain is null || !ownDomains.Contains(domain))
         {
-            return new(400, "invalidValue", "The address's domain is another organisation's (its 기관 SSO names it).");
+            return new(400, "invalidValue", "The address must be in one of the organisation's 기관 SSO e-mail domains (관리 → 기관 SSO).");
         }
 
         return null;

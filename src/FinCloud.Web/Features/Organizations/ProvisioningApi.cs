@@ -25,10 +25,10 @@ public static class ProvisioningApi
     private static readonly JsonObject ExampleUser = new()
     {
         ["schemas"] = new JsonArray(Provisioning.UserSchema),
-        ["userName"] = "kim.officer@bank.example",
+        ["userName"] = "kim.officer@hanbit.example",
         ["externalId"] = "00aa11bb-22cc-33dd-44ee-55ff66778899",
         ["name"] = new JsonObject { ["familyName"] = "김", ["givenName"] = "담당" },
-        ["emails"] = new JsonArray(new JsonObject { ["value"] = "kim.officer@bank.example", ["type"] = "work", ["primary"] = true }),
+        ["emails"] = new JsonArray(new JsonObject { ["value"] = "kim.officer@hanbit.example", ["type"] = "work", ["primary"] = true }),
         ["active"] = true,
     };
 

@@ -173,7 +173,7 @@ public static partial class SingleSignOnAdministration
     }
 
     /// <summary>The first of <paramref name="domains"/> that another organisation's SSO already names.</summary>
-    internal static async Task<string?> ClaimedElsewhereAsync(FinCloudDbContext db, IReadOnlyList<string> domains, CancellationToken ct)
+    private static async Task<string?> ClaimedElsewhereAsync(FinCloudDbContext db, List<string> domains, CancellationToken ct)
     {
         var own = db.Tenant.RequireOrganization();
         var others = await db.SingleSignOns.AcrossTenants(AcrossTenantsReason.SingleSignOnDomain).AsNoTracking()
