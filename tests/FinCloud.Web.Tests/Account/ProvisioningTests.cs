@@ -150,6 +150,20 @@ public sealed class ProvisioningTests(SharedApps apps) : IClassFixture<SharedApp
         (await app.WithDbAsync(db => db.Memberships.Where(m => m.UserId == user.Id).Select(m => m.Role).ToListAsync(), tenant.Id))
             .ShouldBe([OrganizationRole.Officer]);
 
+        // Entra's app roles: "add" joins a role, "replace" sets them (Korean names too), removing the last gives 담당자.
+        var (added, withCiso) = await SendAsync(scim, HttpMethod.Patch, $"{Users}/{id}", """{"Operations":[{"op":"Add","path":"roles","value":[{"value":"ciso","display":"CISO"}]}]}""");
+        added.ShouldBe(HttpStatusCode.OK, withCiso.ToJsonString());
+        withCiso["roles"]!.AsArray().Select(r => r!["value"]!.GetValue<string>()).ShouldBe(["officer", "ciso"]);
+        (await SingleSignOnTests.EventsAsync(app, tenant.Id, AuditEventType.MemberRolesChanged)).ShouldHaveSingleItem().After.ShouldBe($"Officer,Ciso; provisioned {id}");
+        var (_, committee) = await SendAsync(scim, HttpMethod.Patch, $"{Users}/{id}", """{"Operations":[{"op":"replace","path":"roles","value":[{"value":"위원"},{"value":"committee-member"}]}]}""");
+        committee["roles"]!.AsArray().Select(r => r!["value"]!.GetValue<string>()).ShouldBe(["committee-member"]);
+        (await app.WithDbAsync(db => db.Memberships.Where(m => m.UserId == user.Id).Select(m => m.Role).ToListAsync(), tenant.Id)).ShouldBe([OrganizationRole.CommitteeMember]);
+        var (unknown, unknownError) = await SendAsync(scim, HttpMethod.Patch, $"{Users}/{id}", """{"Operations":[{"op":"add","path":"roles","value":[{"value":"superuser"}]}]}""");
+        unknown.ShouldBe(HttpStatusCode.BadRequest);
+        unknownError["detail"]!.GetValue<string>().ShouldContain("unknown role 'superuser'");
+        var (_, fallback) = await SendAsync(scim, HttpMethod.Patch, $"{Users}/{id}", """{"Operations":[{"op":"remove","path":"roles[value eq \"committee-member\"]"}]}""");
+        fallback["roles"]!.AsArray().Select(r => r!["value"]!.GetValue<string>()).ShouldBe(["officer"]);
+
         // PUT replaces: a new userName and address.
         var (put, replaced) = await SendAsync(scim, HttpMethod.Put, $"{Users}/{id}", EntraUser($"minsu.kim@{tenant.Domain}", $"minsu.kim@{tenant.Domain}"));
         put.ShouldBe(HttpStatusCode.OK, replaced.ToJsonString());
@@ -219,7 +233,15 @@ public sealed class ProvisioningTests(SharedApps apps) : IClassFixture<SharedApp
         lastError["scimType"]!.GetValue<string>().ShouldBe("mutability");
         (await app.WithDbAsync(db => db.Memberships.CountAsync(m => m.Role == OrganizationRole.Administrator), tenant.Id)).ShouldBe(1);
         (await app.WithDbAsync(db => db.ProvisionedAccounts.SingleAsync(), tenant.Id)).Active.ShouldBeTrue("nothing of the refused change is kept");
+        (await SendAsync(scim, HttpMethod.Patch, $"{Users}/{id}", """{"Operations":[{"op":"replace","path":"roles","value":[{"value":"officer"}]}]}""")).Body["scimType"]!.GetValue<string>().ShouldBe("mutability");
         (await SendAsync(scim, HttpMethod.Patch, $"{Users}/{id}", """{"Operations":[]}""")).Status.ShouldBe(HttpStatusCode.OK);
+
+        // A new person with the provider's role.
+        var auditorEmail = $"auditor@{tenant.Domain}";
+        var (createdAuditor, auditor) = await SendAsync(scim, HttpMethod.Post, Users, $$"""{"userName":"{{auditorEmail}}","roles":[{"value":"auditor","primary":true}]}""");
+        createdAuditor.ShouldBe(HttpStatusCode.Created, auditor.ToJsonString());
+        auditor["roles"]![0]!["value"]!.GetValue<string>().ShouldBe("auditor");
+        auditor["displayName"]!.GetValue<string>().ShouldBe("auditor", "the address's local part when no name comes");
         (await SendAsync(scim, HttpMethod.Patch, $"{Users}/{id}", """{"op":"replace"}""")).Body["scimType"]!.GetValue<string>().ShouldBe("invalidSyntax");
         (await SendAsync(scim, HttpMethod.Patch, $"{Users}/{id}", """{"Operations":[{"op":"remove","path":"userName"}]}""")).Body["scimType"]!.GetValue<string>().ShouldBe("mutability");
 

@@ -18,7 +18,9 @@ namespace FinCloud.Web.Features.Organizations;
 /// are case-insensitive (RFC 7643 §2.1); attributes FinCloud does not keep (title, department, phone numbers, the
 /// enterprise extension…) are ignored, as providers send them by default.
 /// </summary>
-public sealed record ProvisionedPerson(string? UserName, string? ExternalId, string? DisplayName, string? GivenName, string? FamilyName, string? Email, bool Active)
+/// <param name="Roles">The provider's <c>roles</c>, when it manages them (Entra ID app roles); null leaves the roles to FinCloud's administrators.</param>
+public sealed record ProvisionedPerson(string? UserName, string? ExternalId, string? DisplayName, string? GivenName, string? FamilyName, string? Email, bool Active,
+    IReadOnlyList<OrganizationRole>? Roles = null)
 {
     /// <summary>The name FinCloud shows: <c>displayName</c>, else the family and given names in Korean order, else the address's local part.</summary>
     public string Name =>
@@ -98,7 +100,7 @@ public static partial class Provisioning
         var account = ProvisionedAccount.Create(user.Id, person.UserName!.Trim(), Normalized(person.ExternalId), person.Active, now);
         db.ProvisionedAccounts.Add(account);
         db.Audit(AuditEventType.MemberProvisioned, nameof(ProvisionedAccount), account.Id, after: $"{how}; {account.Describe()}");
-        if (await ApplyActiveAsync(account, user.Id, person.Active, db, ct) is { } refused)
+        if ((await ApplyRolesAsync(account, user.Id, person.Active, person.Roles, db, ct)).Error is { } refused)
         {
             return (null, refused);
         }
@@ -169,14 +171,15 @@ public static partial class Provisioning
                 after: changes.Count > 0 ? string.Join("; ", changes) : "identifiers changed");
         }
 
-        if (await ApplyActiveAsync(account, account.UserId, person.Active, db, ct) is { } refused)
+        var (refused, rolesChanged) = await ApplyRolesAsync(account, account.UserId, person.Active, person.Roles, db, ct);
+        if (refused is not null)
         {
             return refused;
         }
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        if (wasActive != person.Active || changes.Contains("address changed"))
+        if (rolesChanged || changes.Contains("address changed"))
         {
             await users.UpdateSecurityStampAsync(user);
         }
@@ -189,7 +192,7 @@ public static partial class Provisioning
     {
         ArgumentNullException.ThrowIfNull(account);
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
-        if (await ApplyActiveAsync(account, account.UserId, false, db, ct) is { } refused)
+        if ((await ApplyRolesAsync(account, account.UserId, false, null, db, ct)).Error is { } refused)
         {
             return refused;
         }
@@ -206,32 +209,53 @@ public static partial class Provisioning
         return null;
     }
 
-    /// <summary>Active: the person holds a role (담당자 unless an administrator gave others). Inactive: none.</summary>
-    private static async Task<ProvisioningError?> ApplyActiveAsync(ProvisionedAccount account, Guid userId, bool active, FinCloudDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Active: the person holds the provider's roles when it sends some (담당자 when it sends none), else keeps theirs
+    /// (담당자 when they have none). Inactive: no role. The organisation's last administrator is never taken away. Returns whether roles changed.
+    /// </summary>
+    private static async Task<(ProvisioningError? Error, bool Changed)> ApplyRolesAsync(
+        ProvisionedAccount account, Guid userId, bool active, IReadOnlyList<OrganizationRole>? roles, FinCloudDbContext db, CancellationToken ct)
     {
         var memberships = await db.Memberships.Where(m => m.UserId == userId).ToListAsync(ct);
-        if (active && memberships.Count == 0)
+        var current = memberships.Select(m => m.Role).Order().ToList();
+        List<OrganizationRole> wanted = !active ? []
+            : roles is { Count: > 0 } ? [.. roles.Distinct().Order()]
+            : roles is null && current.Count > 0 ? current
+            : [DefaultRole];
+        if (wanted.SequenceEqual(current))
         {
-            var membership = Membership.Grant(userId, DefaultRole, db.Clock.GetUtcNow());
-            db.Memberships.Add(membership);
-            db.Audit(AuditEventType.MemberAdded, nameof(Membership), membership.Id, after: $"role={DefaultRole}; provisioned {account.Id}");
+            return (null, false);
         }
-        else if (!active && memberships.Count > 0)
-        {
-            if (memberships.Any(m => m.Role == OrganizationRole.Administrator) &&
-                !await db.Memberships.AnyAsync(m => m.Role == OrganizationRole.Administrator && m.UserId != userId, ct))
-            {
-                return new(400, "mutability", "The organisation's last administrator cannot be deactivated; make another member an administrator first.");
-            }
 
-            db.Memberships.RemoveRange(memberships);
-            foreach (var m in memberships)
+        if (current.Contains(OrganizationRole.Administrator) && !wanted.Contains(OrganizationRole.Administrator) &&
+            !await db.Memberships.AnyAsync(m => m.Role == OrganizationRole.Administrator && m.UserId != userId, ct))
+        {
+            return (new(400, "mutability", "The organisation's last administrator cannot lose that role; make another member an administrator first."), false);
+        }
+
+        var now = db.Clock.GetUtcNow();
+        var removed = memberships.Where(m => !wanted.Contains(m.Role)).ToList();
+        var added = wanted.Where(r => !current.Contains(r)).Select(r => Membership.Grant(userId, r, now)).ToList();
+        db.Memberships.RemoveRange(removed);
+        db.Memberships.AddRange(added);
+        if (current.Count > 0 && wanted.Count > 0)
+        {
+            db.Audit(AuditEventType.MemberRolesChanged, nameof(FinCloudUser), userId, before: string.Join(',', current), after: $"{string.Join(',', wanted)}; provisioned {account.Id}");
+        }
+        else
+        {
+            foreach (var m in removed)
             {
                 db.Audit(AuditEventType.MemberRemoved, nameof(Membership), m.Id, before: $"role={m.Role}", after: $"deprovisioned {account.Id}");
             }
+
+            foreach (var m in added)
+            {
+                db.Audit(AuditEventType.MemberAdded, nameof(Membership), m.Id, after: $"role={m.Role}; provisioned {account.Id}");
+            }
         }
 
-        return null;
+        return (null, true);
     }
 
     /// <summary>The checks of POST and PUT, each naming its attribute.</summary>
@@ -328,6 +352,8 @@ public static partial class Provisioning
                 return person with { Email = PreferredEmail(value) ?? person.Email };
             case "emails.value" or "emails[type eq \"work\"].value" or "emails[primary eq true].value":
                 return person with { Email = Text(value) };
+            case "roles":
+                return person with { Roles = ReadRoles(value) };
             default:
                 return person;
         }
@@ -378,8 +404,15 @@ public static partial class Provisioning
                     }
 
                     break;
+                case "add" when string.Equals(path, "roles", StringComparison.OrdinalIgnoreCase) && value.ValueKind != JsonValueKind.Undefined:
+                    person = person with { Roles = [.. (person.Roles ?? []).Union(ReadRoles(value))] };
+                    break;
                 case "add" or "replace" when path is not null && value.ValueKind != JsonValueKind.Undefined:
                     person = Set(person, path, value);
+                    break;
+                case "remove" when path is not null && RoleFilter().Match(path) is { Success: true } one:
+                    var role = RoleOf(Regex.Unescape(one.Groups["value"].Value));
+                    person = person with { Roles = [.. (person.Roles ?? []).Where(r => r != role)] };
                     break;
                 case "remove" when path is not null:
                     person = Remove(person, path);
@@ -399,8 +432,39 @@ public static partial class Provisioning
         "displayname" => person with { DisplayName = null },
         "name.givenname" => person with { GivenName = null },
         "name.familyname" => person with { FamilyName = null },
+        "roles" => person with { Roles = [] },
         _ => person,
     };
+
+    /// <summary>
+    /// <c>roles</c> (RFC 7643 §4.1.2): each entry's <c>value</c> (or a bare string) names a role, as the API writes it
+    /// (<c>officer</c>, <c>ciso</c>, <c>committee-member</c>, <c>auditor</c>, <c>administrator</c>) or in Korean.
+    /// </summary>
+    private static List<OrganizationRole> ReadRoles(JsonElement value)
+    {
+        var entries = value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : new List<JsonElement> { value };
+        return [.. entries.Select(e => RoleOf(Text(e.ValueKind == JsonValueKind.Object ? Member(e, "value") : e)))];
+    }
+
+    private static readonly Dictionary<string, OrganizationRole> RoleNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["officer"] = OrganizationRole.Officer, ["담당자"] = OrganizationRole.Officer,
+        ["ciso"] = OrganizationRole.Ciso, ["정보보호최고책임자"] = OrganizationRole.Ciso,
+        ["committeemember"] = OrganizationRole.CommitteeMember, ["위원"] = OrganizationRole.CommitteeMember, ["정보보호위원회위원"] = OrganizationRole.CommitteeMember,
+        ["auditor"] = OrganizationRole.Auditor, ["감사"] = OrganizationRole.Auditor,
+        ["administrator"] = OrganizationRole.Administrator, ["관리자"] = OrganizationRole.Administrator,
+    };
+
+    private static OrganizationRole RoleOf(string? name) =>
+        RoleNames.TryGetValue(string.Concat((name ?? "").Where(c => c is not ('-' or '_' or ' '))), out var role)
+            ? role
+            : throw new ProvisioningException(new(400, "invalidValue", $"roles: unknown role '{name}'; use officer, ciso, committee-member, auditor or administrator."));
+
+    /// <summary>The role's name as the API writes it.</summary>
+    public static string RoleName(OrganizationRole role) => JsonNamingPolicy.KebabCaseLower.ConvertName(role.ToString());
+
+    [GeneratedRegex("""^roles\[value eq "(?<value>(?:[^"\\]|\\.)*)"\]$""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex RoleFilter();
 
     private static JsonElement Member(JsonElement element, string name)
     {
@@ -462,7 +526,7 @@ public static partial class Provisioning
     internal static string Iso(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The account as a SCIM User resource.</summary>
-    public static JsonObject Resource(ProvisionedAccount account, FinCloudUser user, string location) => new()
+    public static JsonObject Resource(ProvisionedAccount account, FinCloudUser user, IEnumerable<OrganizationRole> roles, string location) => new()
     {
         ["schemas"] = new JsonArray(UserSchema),
         ["id"] = account.Id.ToString(),
@@ -472,6 +536,7 @@ public static partial class Provisioning
         ["name"] = new JsonObject { ["formatted"] = user.DisplayName },
         ["active"] = account.Active,
         ["emails"] = new JsonArray(new JsonObject { ["value"] = user.Email, ["type"] = "work", ["primary"] = true }),
+        ["roles"] = new JsonArray([.. roles.Order().Select(r => new JsonObject { ["value"] = RoleName(r) })]),
         ["meta"] = new JsonObject
         {
             ["resourceType"] = "User",

@@ -82,19 +82,22 @@ public static class ProvisioningApi
         var size = Math.Clamp(count ?? 100, 0, MaxResults);
         var total = await query.CountAsync(ct);
         var page = size == 0 ? [] : await query.OrderBy(x => x.Account.Id).Skip(first - 1).Take(size).ToListAsync(ct);
+        var userIds = page.Select(x => x.User.Id).ToList();
+        var roles = (await db.Memberships.AsNoTracking().Where(m => userIds.Contains(m.UserId)).Select(m => new { m.UserId, m.Role }).ToListAsync(ct))
+            .ToLookup(m => m.UserId, m => m.Role);
         return new ScimResult(new JsonObject
         {
             ["schemas"] = new JsonArray(ListSchema),
             ["totalResults"] = total,
             ["startIndex"] = first,
             ["itemsPerPage"] = page.Count,
-            ["Resources"] = new JsonArray([.. page.Select(x => Provisioning.Resource(x.Account, x.User, Location(request, x.Account.Id)))]),
+            ["Resources"] = new JsonArray([.. page.Select(x => Provisioning.Resource(x.Account, x.User, roles[x.User.Id], Location(request, x.Account.Id)))]),
         });
     }
 
     public static async Task<IResult> GetAsync(Guid provisionedAccountId, FinCloudDbContext db, UserManager<FinCloudUser> users, HttpRequest request, CancellationToken ct) =>
         await db.ProvisionedAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == provisionedAccountId, ct) is { } account
-            ? await ResourceAsync(account, users, request, 200)
+            ? await ResourceAsync(account, db, users, request, 200)
             : NotFound();
 
     public static async Task<IResult> CreateAsync(JsonElement body, FinCloudDbContext db, UserManager<FinCloudUser> users, HttpRequest request, CancellationToken ct)
@@ -102,7 +105,7 @@ public static class ProvisioningApi
         try
         {
             var (account, error) = await Provisioning.CreateAsync(Provisioning.Read(body), db, users, ct);
-            return error is not null ? Error(error) : await ResourceAsync(account!, users, request, 201);
+            return error is not null ? Error(error) : await ResourceAsync(account!, db, users, request, 201);
         }
         catch (ProvisioningException e)
         {
@@ -127,10 +130,12 @@ public static class ProvisioningApi
 
         try
         {
-            var current = new ProvisionedPerson(account.UserName, account.ExternalId, user.DisplayName, null, null, user.Email, account.Active);
+            // A PATCH starts from what the person is now, roles included (an "add" of roles joins them).
+            var roles = await db.Memberships.AsNoTracking().Where(m => m.UserId == account.UserId).Select(m => m.Role).ToListAsync(ct);
+            var current = new ProvisionedPerson(account.UserName, account.ExternalId, user.DisplayName, null, null, user.Email, account.Active, roles);
             return await Provisioning.ReplaceAsync(account, change(current), db, users, ct) is { } error
                 ? Error(error)
-                : await ResourceAsync(account, users, request, 200);
+                : await ResourceAsync(account, db, users, request, 200);
         }
         catch (ProvisioningException e)
         {
@@ -182,7 +187,7 @@ public static class ProvisioningApi
         }),
     });
 
-    private static async Task<IResult> ResourceAsync(ProvisionedAccount account, UserManager<FinCloudUser> users, HttpRequest request, int status)
+    private static async Task<IResult> ResourceAsync(ProvisionedAccount account, FinCloudDbContext db, UserManager<FinCloudUser> users, HttpRequest request, int status)
     {
         var user = await users.FindByIdAsync(account.UserId.ToString());
         if (user is null)
@@ -190,8 +195,9 @@ public static class ProvisioningApi
             return NotFound();
         }
 
+        var roles = await db.Memberships.AsNoTracking().Where(m => m.UserId == account.UserId).Select(m => m.Role).ToListAsync();
         var location = Location(request, account.Id);
-        return new ScimResult(Provisioning.Resource(account, user, location), status, status == 201 ? location : null);
+        return new ScimResult(Provisioning.Resource(account, user, roles, location), status, status == 201 ? location : null);
     }
 
     private static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/api/scim/v2";
