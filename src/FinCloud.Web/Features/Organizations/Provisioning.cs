@@ -38,9 +38,9 @@ public sealed record ProvisioningError(int Status, string? ScimType, string Deta
 /// <summary>
 /// 자동 프로비저닝: the organisation's identity provider (Entra ID, Okta, Keycloak…) creates, updates, deactivates and
 /// deletes members over SCIM 2.0, with an administrator's API key, for addresses in the organisation's 기관 SSO
-/// e-mail domains. A provisioned person gets an account (no password:
-/// they sign in with 기관 SSO, or set one with 비밀번호 찾기) and the 담당자 role; administrators change roles as for
-/// any member. Deactivating takes every role away and ends the person's sessions; activating again gives back 담당자.
+/// e-mail domains. A provisioned person gets an account (no password: they sign in with 기관 SSO, or set one with
+/// 비밀번호 찾기) and the provider's roles when it sends them, else 담당자, which administrators change as for any
+/// member. Deactivating takes every role away and ends the person's sessions; activating again gives roles back.
 /// Every change is audited in the same transaction; the trail records states, never names or addresses.
 /// </summary>
 public static partial class Provisioning
