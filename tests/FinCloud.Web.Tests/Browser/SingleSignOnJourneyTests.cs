@@ -119,5 +119,7 @@ public sealed class SingleSignOnJourneyTests(BrowserFixture browser) : IClassFix
         await page.GotoAsync("/admin");
         await Assertions.Expect(page.Locator($"tr[data-member='{email}']")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("scim-accounts")).ToHaveTextAsync("활성 0명 · 비활성 1명");
+        await Assertions.Expect(page.GetByTestId("scim-inactive")).ToContainTextAsync("이서연");
+        await Assertions.Expect(page.GetByTestId("scim-inactive")).ToContainTextAsync(email);
     });
 }
