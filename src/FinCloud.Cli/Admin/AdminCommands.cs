@@ -5,7 +5,10 @@ using FinCloud.Core.Organizations;
 
 namespace FinCloud.Cli.Admin;
 
-/// <summary><c>fincloud admin backup</c> and <c>fincloud admin restore</c>: database and evidence files with a checksummed manifest.</summary>
+/// <summary>
+/// <c>fincloud admin</c>: organisations (create one, free an SSO e-mail domain), and backup and restore of the database
+/// and evidence files with a checksummed manifest.
+/// </summary>
 public static class AdminCommands
 {
     /// <summary>A restore that completed but found a missing file, a changed hash or a broken audit chain.</summary>
@@ -17,6 +20,7 @@ public static class AdminCommands
     {
         var group = new Command("admin", "운영 관리 (administration: organisations, backup and restore)");
         group.Subcommands.Add(CreateOrganizationCommand());
+        group.Subcommands.Add(ReleaseDomainCommand());
         group.Subcommands.Add(BackupCommand());
         group.Subcommands.Add(RestoreCommand());
         return group;
@@ -141,6 +145,40 @@ public static class AdminCommands
                 administrator = created.Invitation.Email,
                 invitationExpiresAt = created.Invitation.ExpiresAt,
                 invitationLink = Core.Identity.Invitation.Link(url, created.Token),
+            }, Json) + "\n");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ReleaseDomainCommand()
+    {
+        var domain = new Option<string>("--domain") { Description = "the e-mail domain to free (e.g. hanbit.example)", Required = true };
+        var command = new Command("release-sso-domain", """
+            Frees an e-mail domain that an organisation's 기관 SSO names, for when the wrong organisation claimed it
+            (domains are taken first come): that organisation's SSO no longer covers the domain (and is turned off if
+            it names no other), its members keep their accounts and roles, and the rightful organisation can then name
+            it under 관리 → 기관 SSO. Audited in the claimant's trail. Exit 2 when no organisation names the domain.
+
+            Example:
+              fincloud admin release-sso-domain --domain hanbit.example --db postgres
+            """);
+        var (db, connection, data) = DatabaseOptions(command);
+        command.Options.Add(domain);
+        command.SetAction(async (parse, ct) =>
+        {
+            var name = Text(parse.GetValue(domain), "--domain");
+            var settings = AuditCommands.Settings(parse.GetValue(db), parse.GetValue(connection), parse.GetValue(data));
+            await using var context = AuditCommands.Open(settings, writable: true);
+            var released = await Core.Identity.DomainRelease.ReleaseAsync(context, name, ct)
+                ?? throw new InputErrorException("unknown-domain", $"No organisation's SSO names the domain '{name}'.", "--domain");
+            Console.Out.Write(JsonSerializer.Serialize(new
+            {
+                organizationId = released.OrganizationId,
+                name = released.OrganizationName,
+                released = released.Domain,
+                remainingDomains = released.RemainingDomains,
+                singleSignOn = released.SingleSignOnOn ? "on" : "off",
             }, Json) + "\n");
             return 0;
         });

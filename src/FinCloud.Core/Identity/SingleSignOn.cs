@@ -64,6 +64,13 @@ public sealed class SingleSignOn : ITenantOwned
         UpdatedAt = now;
     }
 
+    /// <summary>Takes <paramref name="domain"/> off the list; with none left, SSO is off (there is nothing to route to it).</summary>
+    public void ReleaseDomain(string domain, DateTimeOffset now)
+    {
+        var remaining = DomainList.Where(d => d != domain).ToList();
+        Update(Authority, ClientId, null, remaining, Enabled && remaining.Count > 0, Required, now);
+    }
+
     /// <summary>What an audit event records of the settings: never the secret.</summary>
     public string Describe() => $"{(Required ? "required" : Enabled ? "on" : "off")} {Authority} client={ClientId} domains={EmailDomains}";
 

@@ -53,4 +53,7 @@ public enum AcrossTenantsReason
 
     /// <summary>An identity provider provisioning a person over SCIM: does the address belong to another organisation's member?</summary>
     Provisioning = 12,
+
+    /// <summary>Operator tooling (<c>fincloud admin release-sso-domain</c>) freeing an e-mail domain an organisation's SSO names; audited in its trail.</summary>
+    OperatorDomainRelease = 13,
 }
