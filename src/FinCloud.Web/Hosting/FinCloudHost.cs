@@ -215,6 +215,7 @@ public static class FinCloudHost
         app.MapFinCloudApi();
         app.MapCalendarFeed();
         app.MapAuditExport();
+        Features.Organizations.MemberExport.MapMemberExport(app);
         app.MapCaseListExport();
         app.MapContinuityExports();
         Features.NetworkSeparation.SupervisionExport.MapSeparationSupervisionExport(app);

@@ -309,6 +309,7 @@ public static partial class AccessPolicy
         ["GET /api/organization/"] = Access.Member,
         ["GET /api/organization/members"] = Access.Member,
         ["GET /api/organization/sso/"] = Access.Administrator,
+        ["GET /admin/members.xlsx"] = Access.Member,
         ["GET /api/scim/v2/ServiceProviderConfig"] = Access.Administrator,
         ["GET /api/scim/v2/ResourceTypes"] = Access.Administrator,
         ["GET /api/scim/v2/Users/"] = Access.Administrator,

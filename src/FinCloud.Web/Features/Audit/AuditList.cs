@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 using FinCloud.Core;
 using FinCloud.Core.Audit;
 using FinCloud.Core.Lists;
@@ -39,11 +38,6 @@ public static class AuditList
 
     public const string ExportPath = "/admin/audit/export.xlsx";
 
-    private static readonly ResourceManager Strings = new(typeof(SharedResource).FullName!, typeof(SharedResource).Assembly);
-
-    /// <summary>A UI string in Korean, the neutral culture of the strings (the export's headers are Korean too).</summary>
-    private static string? Korean(string key) => Strings.GetString(key, CultureInfo.InvariantCulture);
-
     public static IEndpointConventionBuilder MapAuditExport(this IEndpointRouteBuilder routes) =>
         routes.MapGet(ExportPath, ExportAsync).RequireAuthorization(Policies.Member).ExcludeFromDescription();
 
@@ -56,8 +50,8 @@ public static class AuditList
         [
             e.Sequence,
             e.OccurredAt.ToOffset(KoreanTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            Korean("Event-" + e.Type) ?? e.Type.ToString(), e.Type.ToString(), Korean("Actor" + e.ActorKind) ?? e.ActorKind.ToString(), e.ActorId?.ToString(),
-            e.EntityType is null ? null : Korean("Entity-" + e.EntityType) ?? e.EntityType, e.EntityType, e.EntityId, e.Before, e.After, e.Hash,
+            SharedResource.Korean("Event-" + e.Type) ?? e.Type.ToString(), e.Type.ToString(), SharedResource.Korean("Actor" + e.ActorKind) ?? e.ActorKind.ToString(), e.ActorId?.ToString(),
+            e.EntityType is null ? null : SharedResource.Korean("Entity-" + e.EntityType) ?? e.EntityType, e.EntityType, e.EntityId, e.Before, e.After, e.Hash,
         ]);
         var bytes = XlsxWriter.ToBytes(new XlsxSheet("감사 추적",
             ["순번", "일시(KST)", "유형", "유형 코드", "행위자 구분", "행위자", "대상", "대상 코드", "대상 ID", "변경 전", "변경 후", "해시"], rows));
