@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 
 namespace FinCloud.Web.Security;
@@ -16,7 +17,22 @@ public static class TwoFactorPolicy
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(5);
 
     public static IServiceCollection AddTwoFactorPolicy(this IServiceCollection services) =>
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RefreshInterval);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = RefreshInterval;
+            // The rebuilt claims would forget how the member signed in (기관 SSO, a second factor): keep that, as the
+            // sign-out needs it to end the session at the organisation's provider too.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.NewPrincipal?.Identity is ClaimsIdentity rebuilt && context.CurrentPrincipal is { } current)
+                {
+                    rebuilt.AddClaims(current.FindAll(c => c.Type is ClaimTypes.AuthenticationMethod or "amr")
+                        .Where(c => !rebuilt.HasClaim(c.Type, c.Value)).Select(c => new Claim(c.Type, c.Value)));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
     public static IApplicationBuilder UseTwoFactorPolicy(this IApplicationBuilder app) =>
         app.Use((context, next) =>

@@ -52,6 +52,9 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
     /// <summary>The query of the last authorization request, as the browser brought it.</summary>
     public IQueryCollection? LastAuthorization { get; private set; }
 
+    /// <summary>The query of the last end-session request (RP-initiated logout).</summary>
+    public IQueryCollection? LastLogout { get; private set; }
+
     /// <param name="hostName">The name it calls itself by: <c>localhost</c> makes it another site than an app on 127.0.0.1.</param>
     public static async Task<FakeIdentityProvider> StartAsync(string hostName = "127.0.0.1")
     {
@@ -66,6 +69,7 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
             ["authorization_endpoint"] = idp.Authority + "/authorize",
             ["token_endpoint"] = idp.Authority + "/token",
             ["jwks_uri"] = idp.Authority + "/jwks",
+            ["end_session_endpoint"] = idp.Authority + "/logout",
             ["response_types_supported"] = new[] { "code" },
             ["subject_types_supported"] = new[] { "public" },
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
@@ -77,6 +81,14 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
         });
         app.MapGet("/authorize", (HttpRequest request) => idp.Authorize(request));
         app.MapPost("/token", async (HttpRequest request) => idp.Token(await request.ReadFormAsync()));
+        // RP-initiated logout: ends the provider's session and goes back where the client asked, if it is the client.
+        app.MapGet("/logout", (HttpRequest request) =>
+        {
+            idp.LastLogout = request.Query;
+            return request.Query["client_id"] == ClientId && request.Query["post_logout_redirect_uri"].ToString() is { Length: > 0 } back
+                ? Results.Redirect(back)
+                : Results.BadRequest();
+        });
         await app.StartAsync();
         idp.Authority = app.Urls.First().Replace("127.0.0.1", hostName, StringComparison.Ordinal);
         return idp;

@@ -162,6 +162,28 @@ public sealed partial class SingleSignOnTests(SharedApps apps) : IClassFixture<S
         officerRow.ShouldNotContain("없음", customMessage: "an SSO sign-in is the member's last sign-in");
         app.Logs.Lines.ShouldNotContain(line => line.Contains(officerEmail, StringComparison.OrdinalIgnoreCase), "no address in the log");
 
+        // Signing out ends the session at the provider too (RP-initiated logout), from a page of our own; the provider
+        // sends the browser back to the sign-in page. A password sign-in's sign-out stays here.
+        var signOut = await browser.SignOutAsync();
+        signOut.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var leaving = await signOut.Content.ReadAsStringAsync(Ct);
+        var link = Regex.Match(leaving, "<a href=\"([^\"]+)\" data-testid=\"sso-sign-out\">");
+        link.Success.ShouldBeTrue(leaving);
+        var endSession = WebUtility.HtmlDecode(link.Groups[1].Value);
+        endSession.ShouldStartWith(idp.Authority + "/logout?");
+        (await SignedInAsync(browser)).ShouldBeFalse();
+        using (var toProvider = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }))
+        {
+            var back = await toProvider.GetAsync(new Uri(endSession), Ct);
+            back.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the provider accepts the client and its post-logout address");
+            back.Headers.Location!.ToString().ShouldEndWith("/account/login");
+        }
+
+        idp.LastLogout!["client_id"].ToString().ShouldBe(FakeIdentityProvider.ClientId);
+        (await EventsAsync(app, org, AuditEventType.SignedOut)).ShouldHaveSingleItem().After.ShouldBe("also at the SSO provider");
+        (await browser.SignInAsync(officerEmail, Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await browser.SignOutAsync()).StatusCode.ShouldBe(HttpStatusCode.Redirect, "a password sign-in signs out here only");
+
         // The subject is now linked: the next sign-in finds the member by it, even under a new address at the provider,
         // and after the provider rotated its signing key (read again when a token names a key not seen yet).
         idp.SignedIn = new FakeIdentityProvider.Person("subject-officer", $"renamed@{domain}");

@@ -26,6 +26,14 @@ public static partial class Forms
         return await client.PostAsync(new Uri(page, UriKind.RelativeOrAbsolute), form, Ct);
     }
 
+    /// <summary>The header's 로그아웃 button: a form post to <c>/account/logout</c> with the page's token.</summary>
+    public static async Task<HttpResponseMessage> SignOutAsync(this HttpClient client)
+    {
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", TokenPattern().Match(html).Groups[1].Value)]);
+        return await client.PostAsync(new Uri("/account/logout", UriKind.Relative), form, Ct);
+    }
+
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
         client.PostFormAsync("/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
 

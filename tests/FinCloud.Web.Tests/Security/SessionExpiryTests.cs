@@ -1,5 +1,9 @@
 using System.Net;
+using System.Security.Claims;
 using FinCloud.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FinCloud.Web.Tests.Security;
@@ -63,5 +67,23 @@ public sealed class SessionExpiryTests
         ended.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         ended.Headers.Location!.ToString().ShouldContain("/account/login");
         (await DeadlinesAsync(here)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_five_minute_account_check_keeps_how_the_member_signed_in()
+    {
+        // The rebuilt claims would otherwise lose the SSO provider (and the second factor), and the sign-out would
+        // no longer end the session at the organisation's provider.
+        await using var app = await FinCloudApp.StartAsync(Databases.Sqlite);
+        var options = app.Services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var provider = Core.Identity.SingleSignOn.LoginProviderOf(Guid.NewGuid());
+        var current = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "a"), new Claim(ClaimTypes.AuthenticationMethod, provider), new Claim("amr", "mfa")], "Identity.Application"));
+        var rebuilt = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "a")], "Identity.Application"));
+
+        await options.OnRefreshingPrincipal!(new SecurityStampRefreshingPrincipalContext { CurrentPrincipal = current, NewPrincipal = rebuilt });
+
+        rebuilt.FindFirst(ClaimTypes.AuthenticationMethod)!.Value.ShouldBe(provider);
+        rebuilt.FindFirst("amr")!.Value.ShouldBe("mfa");
+        rebuilt.FindAll(ClaimTypes.Name).Count().ShouldBe(1, "nothing else is copied");
     }
 }

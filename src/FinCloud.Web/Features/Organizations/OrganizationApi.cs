@@ -17,12 +17,13 @@ public sealed record MemberDto(Guid MembershipId, Guid UserId, string DisplayNam
 /// <param name="ClientSecretSet">A secret is saved (it is never returned).</param>
 /// <param name="RedirectUri">The address to register at the provider.</param>
 /// <param name="UpdatedAt">Null until the settings are first saved.</param>
+/// <param name="PostLogoutRedirectUri">Where the provider sends the browser after a member's sign-out there (register it too).</param>
 public sealed record SingleSignOnDto(bool Enabled, bool Required, string Authority, string ClientId, IReadOnlyList<string> EmailDomains, bool ClientSecretSet,
-    Uri RedirectUri, DateTimeOffset? UpdatedAt)
+    Uri RedirectUri, DateTimeOffset? UpdatedAt, Uri PostLogoutRedirectUri)
 {
     public static SingleSignOnDto Of(SingleSignOn? sso, HttpRequest request) =>
         new(sso?.Enabled ?? false, sso?.Required ?? false, sso?.Authority ?? "", sso?.ClientId ?? "", sso?.DomainList ?? [], sso?.ProtectedClientSecret.Length > 0,
-            SingleSignOnFlow.CallbackUri(request), sso?.UpdatedAt);
+            SingleSignOnFlow.CallbackUri(request), sso?.UpdatedAt, SingleSignOnFlow.SignedOutUri(request));
 }
 
 /// <param name="ClientSecret">Required the first time; null or omitted keeps the saved one.</param>

@@ -236,11 +236,50 @@ public static partial class SingleSignOnFlow
     /// A page that moves on by itself: the sign-in cookie is SameSite=Strict, and a redirect chain that began at the
     /// provider's site would not send it on the next request, so the browser leaves from one of our own pages.
     /// </summary>
-    private static ContentHttpResult Continue(string localUrl)
+    private static ContentHttpResult Continue(string localUrl) => MovingOn(localUrl, "sso-continue", "계속 / Continue");
+
+    /// <summary>
+    /// After the sign-out here, the page that takes the browser to the provider's end-session endpoint: a form post
+    /// may not end at another site (the policy's <c>form-action 'self'</c>), so it leaves from a page of its own.
+    /// </summary>
+    public static ContentHttpResult SignOutAtProvider(string endSessionUrl) =>
+        MovingOn(endSessionUrl, "sso-sign-out", "기관 SSO에서도 로그아웃합니다 / Signing out at your organisation's SSO too");
+
+    private static ContentHttpResult MovingOn(string address, string testId, string text)
     {
-        var url = System.Net.WebUtility.HtmlEncode(localUrl);
+        var url = System.Net.WebUtility.HtmlEncode(address);
         return TypedResults.Content(
-            $"""<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url={url}"><title>FinCloud</title></head><body><p><a href="{url}" data-testid="sso-continue">계속 / Continue</a></p></body></html>""",
+            $"""<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url={url}"><title>FinCloud</title></head><body><p><a href="{url}" data-testid="{testId}">{text}</a></p></body></html>""",
             "text/html; charset=utf-8");
+    }
+
+    /// <summary>Where the provider sends the browser after its own sign-out (register it there as the post-logout redirect URI).</summary>
+    public static Uri SignedOutUri(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/account/login");
+
+    /// <summary>
+    /// The provider's end-session address (OpenID Connect RP-Initiated Logout 1.0) for a member who signed in through
+    /// the organisation's provider, so that signing out here also ends the session there (a shared PC at a branch);
+    /// null for password sign-ins, SSO turned off, or a provider that publishes no end-session endpoint.
+    /// </summary>
+    public static async Task<string?> EndSessionUrlAsync(System.Security.Claims.ClaimsPrincipal user, HttpRequest request, FinCloudDbContext db,
+        OpenIdProvider provider, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.FindFirst(System.Security.Claims.ClaimTypes.AuthenticationMethod)?.Value is not { } method || !db.Tenant.HasOrganization)
+        {
+            return null;
+        }
+
+        var sso = await db.SingleSignOns.AsNoTracking().SingleOrDefaultAsync(s => s.Enabled, ct);
+        if (sso is null || sso.LoginProvider != method || await provider.DiscoverAsync(sso.Authority, ct) is not { EndSessionEndpoint: { Length: > 0 } endSession })
+        {
+            return null;
+        }
+
+        return QueryHelpers.AddQueryString(endSession, new Dictionary<string, string?>
+        {
+            ["client_id"] = sso.ClientId,
+            ["post_logout_redirect_uri"] = SignedOutUri(request).ToString(),
+        });
     }
 }
