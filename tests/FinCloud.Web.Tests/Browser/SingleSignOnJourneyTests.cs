@@ -102,7 +102,11 @@ public sealed class SingleSignOnJourneyTests(BrowserFixture browser) : IClassFix
         await page.WaitForPageAsync("/cloud-use");
         await page.GotoAsync("/");
         await Assertions.Expect(page.GetByText("이서연님, 환영합니다")).ToBeVisibleAsync();
+
+        // Signing out of an SSO session goes through the provider's end-session endpoint and back to the sign-in page.
         await page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login$"));
+        idp.LastLogout.ShouldNotBeNull("the browser went through the provider's sign-out");
 
         // Deactivated at the provider: gone from the member list, and SSO no longer signs them in.
         using (var deactivated = await api.PatchAsync(new Uri($"/api/scim/v2/Users/{id}", UriKind.Relative), new StringContent(
